@@ -1,0 +1,398 @@
+//! The built directory as the app loads it: the town index, youth offices, offers and statewide items.
+//!
+//! The data tool (`kekiz-data build`) writes these types as JSON; the app reads them. The editors'
+//! TOML sources are parsed by the data tool into these same types. Shaped after Open Referral HSDS
+//! (organization, service, location, schedule) with month-level age ranges as an extension.
+
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON layout; the app refuses files of another version.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Official municipality key (Amtlicher Gemeindeschlüssel), 8 digits, e.g. "05566012".
+pub type Ags = String;
+
+/// Identifier of a youth office, lower-case ASCII with hyphens, e.g. "kreis-steinfurt".
+pub type OfficeId = String;
+
+/// The index every device loads first: all towns, every known office, statewide items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DirectoryIndex {
+    /// Layout version, [`FORMAT_VERSION`].
+    pub format: u32,
+    /// Newest `as_of` of any entry in the whole directory ("Stand der Angebote").
+    pub as_of: Date,
+    /// Attribution lines that the licences of the shipped data ask for.
+    pub attribution: Vec<String>,
+    /// All NRW towns, sorted by AGS.
+    pub towns: Vec<Town>,
+    /// Every youth office known by name, sorted by id.
+    pub offices: Vec<OfficeSummary>,
+    /// Check-ups, deadlines and statewide help valid everywhere in NRW.
+    pub statewide: Statewide,
+}
+
+/// A municipality (Gemeinde) of NRW.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Town {
+    /// Official key, 8 digits.
+    pub ags: Ags,
+    /// Official name as Destatis writes it, e.g. "Greven, Stadt".
+    pub name: String,
+    /// Name of the Kreis or kreisfreie Stadt, e.g. "Steinfurt".
+    pub kreis: String,
+    /// Whether the town is a kreisfreie Stadt (and so has its own youth office).
+    pub kreisfrei: bool,
+    /// Every postcode that touches the town; one postcode may belong to several towns.
+    pub postcodes: Vec<String>,
+    /// The youth office responsible for the town, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<OfficeId>,
+}
+
+/// What the index says about one youth office, enough to name it and to fetch its file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficeSummary {
+    /// Office id, also the stem of its data file.
+    pub id: OfficeId,
+    /// Name, e.g. "Kreis Steinfurt, Jugendamt".
+    pub name: String,
+    /// The Kreis (or kreisfreie Stadt) the office lies in.
+    pub kreis: String,
+    /// Path of its data file relative to the data folder ("offices/<id>.json"), when published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Size of that file in bytes, so a volunteer sees what keeping it offline costs.
+    #[serde(default)]
+    pub file_bytes: u64,
+    /// Newest `as_of` in that file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+}
+
+/// One youth office's published file: the office, its welcome-visit service, its offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficeFile {
+    /// Layout version, [`FORMAT_VERSION`].
+    pub format: u32,
+    /// Newest `as_of` of any entry in this file.
+    pub as_of: Date,
+    /// The office itself.
+    pub office: Office,
+    /// Its welcome-visit service (Babybegrüßungsdienst), when one is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub welcome: Option<WelcomeService>,
+    /// Its offers, sorted by id.
+    #[serde(default)]
+    pub offers: Vec<Offer>,
+}
+
+/// A youth office (Jugendamt), an HSDS organization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Office {
+    /// Office id.
+    pub id: OfficeId,
+    /// Name, e.g. "Stadt Lünen, Jugendamt".
+    pub name: String,
+    /// The Kreis the office lies in.
+    pub kreis: String,
+    /// AGS of every town this office serves.
+    pub towns: Vec<Ags>,
+    /// Postal address, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    /// How to reach it; unknown parts stay empty.
+    #[serde(default)]
+    pub contact: Contact,
+    /// Where these facts were read.
+    pub source: String,
+    /// When they were last checked.
+    pub as_of: Date,
+}
+
+/// The welcome-visit service of an office (Babybegrüßungsdienst, Willkommensbesuch).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WelcomeService {
+    /// Name as families meet it, e.g. "SIMBA – Sicher mit Baby".
+    pub name: String,
+    /// What happens, in a sentence or two.
+    #[serde(default)]
+    pub description: String,
+    /// When the visit usually comes, in words, e.g. "etwa 8 bis 10 Wochen nach der Geburt".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<String>,
+    /// How to reach it; unknown parts stay empty.
+    #[serde(default)]
+    pub contact: Contact,
+    /// Where these facts were read.
+    pub source: String,
+    /// When they were last checked.
+    pub as_of: Date,
+}
+
+/// Phone, e-mail and web page; each is absent when no public source names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Phone number as written, e.g. "02551 69-2305".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Web page, an https URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<String>,
+}
+
+/// A postal address; unknown parts stay empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    /// Street and number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    /// Postcode, 5 digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
+    /// Town or district.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+}
+
+/// A support offer, an HSDS service at a location.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Offer {
+    /// Id, unique across the whole directory.
+    pub id: String,
+    /// Title, e.g. "Schnullercafé Merzenich".
+    pub title: String,
+    /// Short description in plain German.
+    #[serde(default)]
+    pub description: String,
+    /// Kind of offer.
+    pub category: Category,
+    /// Ages it is for.
+    pub age: AgeRange,
+    /// AGS of the towns it serves; empty means the whole area of its office.
+    #[serde(default)]
+    pub towns: Vec<Ags>,
+    /// Where it takes place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// When it takes place.
+    #[serde(default)]
+    pub schedule: Schedule,
+    /// Languages spoken, as ISO 639-1 codes ("de", "tr", …); empty when unknown.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Cost in words ("kostenlos"), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
+    /// Whether one has to register first.
+    #[serde(default)]
+    pub registration: Registration,
+    /// How to reach it.
+    #[serde(default)]
+    pub contact: Contact,
+    /// Where these facts were read.
+    pub source: String,
+    /// When they were last checked.
+    pub as_of: Date,
+}
+
+/// Kind of offer along the prevention chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// Cafés and groups where parents meet (Schnullercafé, Babytreff, Elterncafé).
+    Treffpunkt,
+    /// Counselling (Erziehungsberatung, Mütterberatung).
+    Beratung,
+    /// Health: family midwives and nurses, hospital programmes.
+    Gesundheit,
+    /// A Familienbüro: information and guidance in one place.
+    Familienbuero,
+    /// Family centres (Familienzentren) and their Kitas.
+    Familienzentrum,
+    /// Movement and sport.
+    Bewegung,
+    /// Courses and education for parents.
+    Bildung,
+    /// Anything else.
+    Sonstiges,
+}
+
+/// Age range in completed months, both ends inclusive; negative months are pregnancy
+/// (-1 = the last month before the due date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgeRange {
+    /// First month that fits.
+    pub from_months: i32,
+    /// Last month that fits.
+    pub to_months: i32,
+}
+
+/// Where an offer takes place; unknown parts stay empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Name of the building or venue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Postal address.
+    #[serde(default)]
+    pub address: Address,
+    /// Latitude (WGS84), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude (WGS84), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+/// When an offer takes place: weekly slots, free text, or both; empty when unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// Regular weekly times.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weekly: Vec<WeeklySlot>,
+    /// Anything the slots cannot say, e.g. "in den Schulferien geschlossen".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// One weekly time slot, e.g. Mondays 10:00-12:00, or only the 2nd and 4th Monday.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeeklySlot {
+    /// Day of the week.
+    pub day: Weekday,
+    /// Opening time "HH:MM".
+    pub opens: String,
+    /// Closing time "HH:MM".
+    pub closes: String,
+    /// Only these weeks of the month (1-5); empty means every week.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weeks_of_month: Vec<u8>,
+}
+
+/// Day of the week, as German two-letter abbreviations in the data ("mo" … "so").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    /// Montag.
+    Mo,
+    /// Dienstag.
+    Di,
+    /// Mittwoch.
+    Mi,
+    /// Donnerstag.
+    Do,
+    /// Freitag.
+    Fr,
+    /// Samstag.
+    Sa,
+    /// Sonntag.
+    So,
+}
+
+/// Whether an offer needs registration beforehand.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Registration {
+    /// Registration is needed.
+    Yes,
+    /// One can just come.
+    No,
+    /// No source says.
+    #[default]
+    Unknown,
+}
+
+/// Items valid in all of NRW: check-ups and deadlines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statewide {
+    /// Child check-ups U1 to J1, in order.
+    pub checkups: Vec<CheckupRule>,
+    /// Deadlines parents face after a birth.
+    pub deadlines: Vec<DeadlineRule>,
+}
+
+/// A child check-up (U-Untersuchung) and its windows in "n-th unit of life" terms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckupRule {
+    /// Short name, e.g. "U4".
+    pub id: String,
+    /// What it is about, in a few words.
+    #[serde(default)]
+    pub description: String,
+    /// The official window.
+    pub official: LifeSpan,
+    /// The tolerance window, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<LifeSpan>,
+    /// Where the windows were read.
+    pub source: String,
+    /// When they were last checked.
+    pub as_of: Date,
+}
+
+/// A span of life: from the first day of the `from`-th unit of life to the last day of the
+/// `to`-th unit, plus `extra_days` (so "4.5th month" is `to = 4, extra_days = 15`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LifeSpan {
+    /// Unit the numbers count in.
+    pub unit: LifeUnit,
+    /// First unit of life, counting from 1 (the 1st day of life is the day of birth).
+    pub from: u32,
+    /// Last unit of life, inclusive.
+    pub to: u32,
+    /// Days added after the end of the `to`-th unit.
+    #[serde(default)]
+    pub extra_days: u32,
+}
+
+/// Unit of a [`LifeSpan`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LifeUnit {
+    /// Days of life.
+    Day,
+    /// Weeks of life.
+    Week,
+    /// Months of life.
+    Month,
+    /// Years of life.
+    Year,
+}
+
+/// A deadline parents face after a birth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeadlineRule {
+    /// Id, e.g. "elterngeld".
+    pub id: String,
+    /// Title, e.g. "Elterngeld beantragen".
+    pub title: String,
+    /// What to do and why the date matters, in plain German.
+    pub description: String,
+    /// How the date follows from the birth date.
+    pub due: DueRule,
+    /// The law behind it, e.g. "§ 7 Abs. 1 BEEG".
+    pub legal_basis: String,
+    /// Where it was read.
+    pub source: String,
+    /// When it was last checked.
+    pub as_of: Date,
+}
+
+/// How a deadline's date follows from the birth date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", content = "value", rename_all = "snake_case")]
+pub enum DueRule {
+    /// Birth date plus this many days (birth registration: 7).
+    DaysAfterBirth(u32),
+    /// The last day of the n-th month of life (Elterngeld: 3).
+    EndOfLifeMonth(u32),
+    /// The last day of the calendar month this many months after the birth month (Kindergeld: 6).
+    EndOfCalendarMonthAfterBirth(u32),
+    /// Birth date plus this many months (Kita notice for a place from the 1st birthday: 6).
+    MonthsAfterBirth(u32),
+}

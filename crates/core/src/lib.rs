@@ -1,0 +1,32 @@
+//! The KeKiz-Begleiter domain: pure Rust, no browser, tested natively.
+//!
+//! Called by the app (`src/`) and the data editors' tool (`crates/data-tool`).
+
+/// A child's age from birth or due date: days, weeks, months, years, weeks of pregnancy.
+pub mod age;
+/// Child check-ups (U1 to J1) as dates with a status.
+pub mod checkup;
+/// Calendar dates and their arithmetic.
+pub mod date;
+/// Deadlines after a birth (birth registration, Elterngeld, Kindergeld, Kita) as dates.
+pub mod deadline;
+/// The built directory as the app loads it (the JSON contract with the data tool).
+pub mod directory;
+/// The onboarding form's rules: typed fields to a child, and a message per wrong field.
+pub mod form;
+/// What one child's page shows: offers now and next, check-ups, deadlines.
+pub mod matching;
+/// Which youth office is responsible for a town, and whether it has published data.
+pub mod office;
+/// The family profile stored on the phone, its migrations, export and import.
+pub mod profile;
+#[cfg(test)]
+mod testdata;
+/// Text folding (case, umlauts, ß) for search and sorting.
+mod text;
+/// Town search as people type, by name or postcode.
+pub mod town;
+/// Field validators for directory entries (phone, e-mail, web, AGS, ids, ages, times).
+pub mod validation;
+/// Dates, ages, age ranges, schedules and phone numbers in German words.
+pub mod words;

@@ -1,0 +1,98 @@
+//! The document: finding the mount point and clearing the static first screen.
+
+use thiserror::Error;
+
+/// Why the page could not be prepared.
+#[derive(Debug, Error)]
+pub enum DomError {
+    /// There is no window or document (not running in a page).
+    #[error("no document")]
+    NoDocument,
+    /// The element with this id is missing from index.html.
+    #[error("element #{0} is missing")]
+    Missing(&'static str),
+}
+
+/// The element with `id`, emptied of the static content index.html shows before the app runs.
+pub fn take_mount_point(id: &'static str) -> Result<web_sys::HtmlElement, DomError> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(DomError::NoDocument)?;
+    let element = document
+        .get_element_by_id(id)
+        .ok_or(DomError::Missing(id))?;
+    element.set_inner_html("");
+    element
+        .dyn_into::<web_sys::HtmlElement>()
+        .map_err(|_| DomError::Missing(id))
+}
+
+/// Sets the address's `#…` part without reloading (adds a history entry for "back").
+pub fn set_hash(hash: &str) -> Result<(), crate::platform::PlatformError> {
+    let location = crate::platform::window()?.location();
+    if location.hash().unwrap_or_default() != hash {
+        location.set_hash(hash)?;
+    }
+    Ok(())
+}
+
+/// The address's `#…` part.
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The address's `?…` part (links handed over on visits carry the town and birth month there).
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Calls `changed(hash)` when the person goes back or forward, for the life of the page.
+pub fn on_hash_change(
+    changed: impl Fn(String) + 'static,
+) -> Result<(), crate::platform::PlatformError> {
+    use wasm_bindgen::JsCast;
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || changed(hash()));
+    crate::platform::window()?
+        .add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref())?;
+    callback.forget();
+    Ok(())
+}
+
+/// Scrolls to the top, so a new screen starts at its heading.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Moves keyboard focus to the element with `id` (the new screen's heading), for screen readers.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Moves keyboard focus to the first field marked invalid, so a person hears what to fix.
+pub fn focus_first_invalid() {
+    use wasm_bindgen::JsCast;
+    // After the messages rendered: the invalid marks are set in the same tick as the signals.
+    leptos::prelude::request_animation_frame(|| {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[aria-invalid=true]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}

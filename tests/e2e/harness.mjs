@@ -1,0 +1,146 @@
+// Shared end-to-end machinery: a real nginx serving a built folder on a free loopback port,
+// and Debian's Chromium driven by playwright-core. Every test file imports from here.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+
+// Flags proven on these machines: no sandbox as root, and no background traffic to Google.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Copies dist/ into a fresh folder, so a test may change the served files freely. */
+export function copyOfDist(from = DIST) {
+  const dir = mkdtempSync(join(tmpdir(), 'kekiz-site-'));
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Starts nginx (scripts/serve.sh, the project's deploy/nginx configuration) on a free port and
+ * waits until it answers. Returns { url, port, root, stop(), restart() }.
+ */
+export async function startServer(root = DIST, port) {
+  port = port || (await freePort());
+  const prefix = mkdtempSync(join(tmpdir(), 'kekiz-nginx-'));
+  let child;
+  const launch = async () => {
+    child = spawn(join(ROOT, 'scripts', 'serve.sh'), [String(port), root], {
+      env: { ...process.env, KEKIZ_NGINX_PREFIX: prefix },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`nginx did not answer on port ${port}: ${stderr}`);
+  };
+  const stop = async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  await launch();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    root,
+    stop,
+    async restart() {
+      await stop();
+      await launch();
+    },
+    async dispose() {
+      await stop();
+      rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Debian's Chromium, headless. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A persistent context in a fresh profile folder (needed for installability checks). */
+export async function launchPersistent(options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'kekiz-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
+  return { context, dispose: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/**
+ * Watches a page: console errors, failed requests, and every request's host. `problems()` lists
+ * what went wrong; `foreignRequests()` lists requests that left the loopback address.
+ */
+export function watch(page) {
+  const errors = [];
+  const failed = [];
+  const urls = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText}`));
+  page.on('request', (request) => urls.push(request.url()));
+  return {
+    problems: () => [...errors, ...failed],
+    errors: () => errors,
+    failed: () => failed,
+    urls: () => urls,
+    foreignRequests: () =>
+      urls.filter((u) => {
+        const { protocol, hostname } = new URL(u);
+        if (protocol === 'data:' || protocol === 'blob:') return false;
+        return hostname !== '127.0.0.1';
+      }),
+  };
+}
+
+/** Waits until the app has replaced the static first screen (the wasm runs). */
+export async function waitForApp(page) {
+  await page.waitForSelector('[data-app-ready]', { timeout: 15_000 });
+}
