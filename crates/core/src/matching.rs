@@ -1,0 +1,376 @@
+//! What one child's page shows: offers that fit now, offers that fit next, check-ups and deadlines.
+//!
+//! Called by the app's family page and visit mode once per child, with the file of the town's
+//! youth office (see `office::responsible_office`) and the statewide items of the index.
+//!
+//! Rules (DESIGN.md "Matching rules"):
+//! - An offer serves the town when its `towns` list contains the town, or when the list is empty
+//!   (the whole area of its office).
+//! - "Angebote jetzt" ([`ChildView::now`]): serving offers whose age range holds the child's age in
+//!   months today ([`crate::age::Age::months`]); same-town first, then office-wide, then by title
+//!   (case-insensitive, umlauts as their base letter), then by id.
+//! - "Als Nächstes" ([`ChildView::next`]): serving offers that do not fit today and whose range
+//!   starts later, on a day at most [`NEXT_MONTHS`] months after today; each with the first day it
+//!   fits (the day the age in months reaches `from_months`); soonest first, then title, then id.
+//! - Check-ups and deadlines: see `checkup::checkups_to_show` and `deadline::deadlines_to_show`;
+//!   an expected child has no check-up dates yet and its deadlines read "after birth".
+
+use crate::age::{age_in_months, age_on, day_age_reaches, Age, BirthInfo, Stage};
+use crate::checkup::{checkups_to_show, Checkup};
+use crate::date::Date;
+use crate::deadline::{deadlines_to_show, Deadline};
+use crate::directory::{AgeRange, Offer, OfficeFile, Statewide};
+use crate::text::sort_key;
+
+/// "Als Nächstes" looks this many months ahead.
+pub const NEXT_MONTHS: i32 = 12;
+
+/// Whether an offer is for the child's own town or for the whole area of the office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Reach {
+    /// The offer lists the child's town.
+    Town,
+    /// The offer serves the whole area of its office.
+    OfficeArea,
+}
+
+/// An offer that fits the child today (borrowed from the office file).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OfferNow<'a> {
+    /// The offer.
+    pub offer: &'a Offer,
+    /// Whether it is for the town or the whole office area.
+    pub reach: Reach,
+}
+
+/// An offer that will fit the child within the next [`NEXT_MONTHS`] months (borrowed from the office file).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OfferNext<'a> {
+    /// The offer.
+    pub offer: &'a Offer,
+    /// Whether it is for the town or the whole office area.
+    pub reach: Reach,
+    /// The first day on which it fits.
+    pub fits_from: Date,
+}
+
+/// Everything one child's page shows; the offers are borrowed from the office file, so build the
+/// view where it is shown (it takes microseconds) and clone only what must outlive it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChildView<'a> {
+    /// The child's age today.
+    pub age: Age,
+    /// "Angebote jetzt".
+    pub now: Vec<OfferNow<'a>>,
+    /// "Als Nächstes".
+    pub next: Vec<OfferNext<'a>>,
+    /// "Vorsorge-Untersuchungen": running ones and the next one.
+    pub checkups: Vec<Checkup>,
+    /// "Fristen".
+    pub deadlines: Vec<Deadline>,
+}
+
+/// Whether `range` holds the age `months` (both ends inclusive).
+pub fn age_fits(range: AgeRange, months: i32) -> bool {
+    range.from_months <= months && months <= range.to_months
+}
+
+/// How an offer reaches `town`, or `None` when it serves other towns only.
+pub fn reach_of(offer: &Offer, town: &str) -> Option<Reach> {
+    if offer.towns.is_empty() {
+        Some(Reach::OfficeArea)
+    } else if offer.towns.iter().any(|t| t == town) {
+        Some(Reach::Town)
+    } else {
+        None
+    }
+}
+
+/// The page for one child living in `town` on `today`, from the town's office file (`None` when
+/// the office has published nothing: then only check-ups and deadlines).
+pub fn child_view<'a>(
+    office_file: Option<&'a OfficeFile>,
+    town: &str,
+    birth: BirthInfo,
+    statewide: &Statewide,
+    today: Date,
+) -> ChildView<'a> {
+    let age = age_on(birth, today);
+    let anchor = birth.anchor();
+    let horizon = today.add_months(NEXT_MONTHS);
+    let offers = office_file.map_or(&[][..], |file| file.offers.as_slice());
+
+    let mut now: Vec<(Reach, String, &'a Offer)> = Vec::new();
+    let mut next: Vec<(Date, String, Reach, &'a Offer)> = Vec::new();
+    // The age in months on the horizon: offers starting later cannot be "next".
+    let horizon_months = age_in_months(anchor, horizon);
+    for offer in offers {
+        let AgeRange {
+            from_months: from,
+            to_months: to,
+        } = offer.age;
+        if from <= age.months && age.months <= to {
+            if let Some(reach) = reach_of(offer, town) {
+                now.push((reach, sort_key(&offer.title), offer));
+            }
+        } else if age.months < from && from <= to && from <= horizon_months {
+            if let Some(reach) = reach_of(offer, town) {
+                next.push((
+                    day_age_reaches(anchor, from),
+                    sort_key(&offer.title),
+                    reach,
+                    offer,
+                ));
+            }
+        }
+    }
+    now.sort_by(|a, b| (a.0, &a.1, &a.2.title, &a.2.id).cmp(&(b.0, &b.1, &b.2.title, &b.2.id)));
+    next.sort_by(|a, b| {
+        (a.0, &a.1, a.2, &a.3.title, &a.3.id).cmp(&(b.0, &b.1, b.2, &b.3.title, &b.3.id))
+    });
+
+    let checkups = match (birth, age.stage) {
+        (BirthInfo::Born(born), Stage::Born { .. }) => {
+            checkups_to_show(&statewide.checkups, born, today)
+        }
+        _ => Vec::new(),
+    };
+    ChildView {
+        age,
+        now: now
+            .into_iter()
+            .map(|(reach, _, offer)| OfferNow { offer, reach })
+            .collect(),
+        next: next
+            .into_iter()
+            .map(|(fits_from, _, reach, offer)| OfferNext {
+                offer,
+                reach,
+                fits_from,
+            })
+            .collect(),
+        checkups,
+        deadlines: deadlines_to_show(&statewide.deadlines, birth, today),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::{Category, Contact, Office, Registration, Schedule};
+    use crate::testdata::{d, statewide};
+    use proptest::prelude::*;
+
+    const TOWN: &str = "05566012";
+    const OTHER: &str = "05566008";
+
+    fn offer(id: &str, title: &str, from: i32, to: i32, towns: &[&str]) -> Offer {
+        Offer {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            description: String::new(),
+            category: Category::Treffpunkt,
+            age: AgeRange {
+                from_months: from,
+                to_months: to,
+            },
+            towns: towns.iter().map(|t| (*t).to_owned()).collect(),
+            place: None,
+            schedule: Schedule::default(),
+            languages: Vec::new(),
+            cost: None,
+            registration: Registration::Unknown,
+            contact: Contact::default(),
+            source: "test".to_owned(),
+            as_of: d("2026-01-01"),
+        }
+    }
+
+    fn office_file(offers: Vec<Offer>) -> OfficeFile {
+        OfficeFile {
+            format: 1,
+            as_of: d("2026-01-01"),
+            office: Office {
+                id: "kreis-steinfurt".to_owned(),
+                name: "Kreis Steinfurt, Jugendamt".to_owned(),
+                kreis: "Steinfurt".to_owned(),
+                towns: vec![TOWN.to_owned(), OTHER.to_owned()],
+                address: None,
+                contact: Contact::default(),
+                source: "test".to_owned(),
+                as_of: d("2026-01-01"),
+            },
+            welcome: None,
+            offers,
+        }
+    }
+
+    fn ids_now<'a>(view: &ChildView<'a>) -> Vec<&'a str> {
+        view.now.iter().map(|o| o.offer.id.as_str()).collect()
+    }
+
+    fn ids_next<'a>(view: &ChildView<'a>) -> Vec<(&'a str, Date)> {
+        view.next
+            .iter()
+            .map(|o| (o.offer.id.as_str(), o.fits_from))
+            .collect()
+    }
+
+    #[test]
+    fn now_and_next_follow_the_rules() {
+        let file = office_file(vec![
+            offer("a", "Babycafé Greven", 0, 12, &[TOWN]),
+            offer("b", "Ärztliche Sprechstunde", 0, 36, &[]),
+            offer("c", "Zwergentreff", 2, 12, &[TOWN]),
+            offer("d", "anderer Ort", 0, 12, &[OTHER]),
+            offer("e", "Abenteuerspielplatz", 0, 12, &[]),
+            offer("f", "Geburtsvorbereitung", -3, -1, &[]),
+            offer("g", "Krabbelgruppe", 8, 24, &[TOWN]),
+            offer("h", "Kita-Vorbereitung", 24, 36, &[]),
+            offer("i", "Eltern-Kind-Turnen", 13, 36, &[TOWN]),
+            offer("j", "kaputt", 5, 2, &[]),
+        ]);
+        // Born 3 May 2026, today 20 Jun 2026: 1 completed month.
+        let view = child_view(
+            Some(&file),
+            TOWN,
+            BirthInfo::Born(d("2026-05-03")),
+            &statewide(),
+            d("2026-06-20"),
+        );
+        assert_eq!(view.age.months, 1);
+        // Same town first ("a"), then office-wide by folded title: "Abenteuer…" < "Ärztliche…".
+        assert_eq!(ids_now(&view), vec!["a", "e", "b"]);
+        assert_eq!(view.now[0].reach, Reach::Town);
+        assert_eq!(view.now[1].reach, Reach::OfficeArea);
+        // Next: "c" from 3 Jul (2 months), "g" from 3 Jan 2027 (8 months), "i" from 3 Jun 2027
+        // (13 months, before the horizon 20 Jun 2027); "h" (24 months) is too far, "j" is broken.
+        assert_eq!(
+            ids_next(&view),
+            vec![
+                ("c", d("2026-07-03")),
+                ("g", d("2027-01-03")),
+                ("i", d("2027-06-03"))
+            ]
+        );
+        // A born child gets check-ups and dated deadlines.
+        assert!(!view.checkups.is_empty());
+    }
+
+    #[test]
+    fn pregnancy_and_no_office_file() {
+        let file = office_file(vec![
+            offer("f", "Geburtsvorbereitung", -3, -1, &[]),
+            offer("a", "Babycafé", 0, 12, &[TOWN]),
+        ]);
+        let birth = BirthInfo::Expected(d("2026-05-03"));
+        let view = child_view(Some(&file), TOWN, birth, &statewide(), d("2026-03-10"));
+        assert_eq!(view.age.months, -2);
+        assert_eq!(ids_now(&view), vec!["f"]);
+        assert_eq!(ids_next(&view), vec![("a", d("2026-05-03"))]);
+        assert!(view.checkups.is_empty());
+        assert_eq!(view.deadlines.len(), 4);
+
+        let bare = child_view(None, TOWN, birth, &statewide(), d("2026-03-10"));
+        assert!(bare.now.is_empty() && bare.next.is_empty());
+        assert_eq!(bare.deadlines.len(), 4);
+    }
+
+    // ---- property tests ----
+
+    fn arb_offers() -> impl Strategy<Value = Vec<Offer>> {
+        let one = (
+            -10_i32..80,
+            0_i32..40,
+            0_usize..3,
+            "[A-Za-zÄÖÜäöüß ]{1,12}",
+            any::<u16>(),
+        )
+            .prop_map(|(from, len, towns, title, id)| {
+                let towns: &[&str] = match towns {
+                    0 => &[],
+                    1 => &[TOWN],
+                    _ => &[OTHER],
+                };
+                offer(&format!("o{id}"), &title, from, from + len, towns)
+            });
+        proptest::collection::vec(one, 0..40)
+    }
+
+    fn arb_birth() -> impl Strategy<Value = (BirthInfo, Date)> {
+        (any::<bool>(), -400_i64..3_000, 0_i64..3_000).prop_map(|(born, offset, today)| {
+            let today = d("2024-01-01").add_days(today);
+            let anchor = today.add_days(-offset);
+            let birth = if born && offset >= 0 {
+                BirthInfo::Born(anchor)
+            } else {
+                BirthInfo::Expected(anchor)
+            };
+            (birth, today)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn now_is_exactly_the_serving_offers_that_fit(offers in arb_offers(), (birth, today) in arb_birth()) {
+            let file = office_file(offers);
+            let view = child_view(Some(&file), TOWN, birth, &statewide(), today);
+            let months = age_in_months(birth.anchor(), today);
+            let mut expected: Vec<&str> = file
+                .offers
+                .iter()
+                .filter(|o| reach_of(o, TOWN).is_some() && age_fits(o.age, months))
+                .map(|o| o.id.as_str())
+                .collect();
+            let mut got = ids_now(&view);
+            expected.sort_unstable();
+            got.sort_unstable();
+            prop_assert_eq!(got, expected);
+        }
+
+        #[test]
+        fn next_items_fit_from_their_date_and_not_before(offers in arb_offers(), (birth, today) in arb_birth()) {
+            let file = office_file(offers);
+            let view = child_view(Some(&file), TOWN, birth, &statewide(), today);
+            let anchor = birth.anchor();
+            let mut previous = None;
+            for item in &view.next {
+                prop_assert!(!age_fits(item.offer.age, age_in_months(anchor, today)));
+                prop_assert!(item.fits_from > today);
+                prop_assert!(item.fits_from <= today.add_months(NEXT_MONTHS));
+                prop_assert!(age_fits(item.offer.age, age_in_months(anchor, item.fits_from)));
+                prop_assert!(!age_fits(item.offer.age, age_in_months(anchor, item.fits_from.add_days(-1))));
+                prop_assert!(reach_of(item.offer, TOWN).is_some());
+                if let Some(before) = previous {
+                    prop_assert!(before <= item.fits_from);
+                }
+                previous = Some(item.fits_from);
+            }
+            // Nothing that starts later within the horizon is left out.
+            let missing = file.offers.iter().filter(|o| {
+                reach_of(o, TOWN).is_some()
+                    && o.age.from_months <= o.age.to_months
+                    && o.age.from_months > age_in_months(anchor, today)
+                    && day_age_reaches(anchor, o.age.from_months) <= today.add_months(NEXT_MONTHS)
+            }).count();
+            prop_assert_eq!(missing, view.next.len());
+        }
+
+        #[test]
+        fn the_view_is_deterministic(offers in arb_offers(), (birth, today) in arb_birth()) {
+            let file = office_file(offers.clone());
+            let mut reversed = offers;
+            reversed.reverse();
+            let reversed = office_file(reversed);
+            let first = child_view(Some(&file), TOWN, birth, &statewide(), today);
+            let again = child_view(Some(&file), TOWN, birth, &statewide(), today);
+            prop_assert_eq!(&first, &again);
+            // Ids are not unique in generated data; titles and ids decide the order otherwise.
+            let ids: std::collections::HashSet<_> = file.offers.iter().map(|o| &o.id).collect();
+            if ids.len() == file.offers.len() {
+                let other = child_view(Some(&reversed), TOWN, birth, &statewide(), today);
+                prop_assert_eq!(&first, &other);
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Which youth office is responsible for a town, and whether it has published its data yet.
+//!
+//! Called by the app after a town is chosen: to fetch the right office file, and to say honestly
+//! when no office or no data is known ("Für diesen Ort liegen noch keine Angebote vor").
+
+use crate::directory::{DirectoryIndex, OfficeSummary, Town};
+use thiserror::Error;
+
+/// What the index knows about the youth office of one town.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponsibleOffice {
+    /// The office is known and has published a data file (`summary.file`).
+    Published(OfficeSummary),
+    /// The office is known by name, but has published no data yet (e.g. most kreisfreie Städte).
+    NoDataYet(OfficeSummary),
+    /// No office is recorded for the town yet; `kreis` names its Kreis for the sentence
+    /// "Für den Kreis X ist das zuständige Jugendamt noch nicht hinterlegt".
+    NotYetKnown {
+        /// Name of the town's Kreis or kreisfreie Stadt.
+        kreis: String,
+    },
+}
+
+impl ResponsibleOffice {
+    /// The office's summary when the office is known.
+    pub fn summary(&self) -> Option<&OfficeSummary> {
+        match self {
+            ResponsibleOffice::Published(s) | ResponsibleOffice::NoDataYet(s) => Some(s),
+            ResponsibleOffice::NotYetKnown { .. } => None,
+        }
+    }
+}
+
+/// Why no answer about the office can be given.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum OfficeError {
+    /// The town key is not in the index (an old profile, a typo in a link).
+    #[error(
+        "Den Ort mit dem Schlüssel {0} kennt die App nicht. Bitte wählen Sie Ihren Wohnort neu."
+    )]
+    UnknownTown(String),
+}
+
+/// The town with this AGS in the index.
+pub fn find_town<'a>(index: &'a DirectoryIndex, ags: &str) -> Option<&'a Town> {
+    // Towns are sorted by AGS; fall back to a scan should a file not be.
+    match index.towns.binary_search_by(|t| t.ags.as_str().cmp(ags)) {
+        Ok(i) => index.towns.get(i),
+        Err(_) => index.towns.iter().find(|t| t.ags == ags),
+    }
+}
+
+/// The youth office responsible for the town `ags`, and whether it has published data.
+///
+/// A town whose office id is missing from the index's office list counts as not yet known.
+pub fn responsible_office(
+    index: &DirectoryIndex,
+    ags: &str,
+) -> Result<ResponsibleOffice, OfficeError> {
+    let town = find_town(index, ags).ok_or_else(|| OfficeError::UnknownTown(ags.to_owned()))?;
+    let summary = town
+        .office
+        .as_deref()
+        .and_then(|id| index.offices.iter().find(|o| o.id == id));
+    Ok(match summary {
+        Some(s) if s.file.is_some() => ResponsibleOffice::Published(s.clone()),
+        Some(s) => ResponsibleOffice::NoDataYet(s.clone()),
+        None => ResponsibleOffice::NotYetKnown {
+            kreis: town.kreis.clone(),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::{Statewide, FORMAT_VERSION};
+    use crate::testdata::d;
+
+    fn town(ags: &str, name: &str, kreis: &str, office: Option<&str>) -> Town {
+        Town {
+            ags: ags.to_owned(),
+            name: name.to_owned(),
+            kreis: kreis.to_owned(),
+            kreisfrei: office == Some("stadt-muenster"),
+            postcodes: Vec::new(),
+            office: office.map(str::to_owned),
+        }
+    }
+
+    fn summary(id: &str, file: Option<&str>) -> OfficeSummary {
+        OfficeSummary {
+            id: id.to_owned(),
+            name: format!("{id}, Jugendamt"),
+            kreis: "x".to_owned(),
+            file: file.map(str::to_owned),
+            file_bytes: 0,
+            as_of: None,
+        }
+    }
+
+    fn index() -> DirectoryIndex {
+        DirectoryIndex {
+            format: FORMAT_VERSION,
+            as_of: d("2026-01-01"),
+            attribution: Vec::new(),
+            towns: vec![
+                town(
+                    "05515000",
+                    "Münster, Stadt",
+                    "Münster, Stadt",
+                    Some("stadt-muenster"),
+                ),
+                town(
+                    "05566012",
+                    "Greven, Stadt",
+                    "Steinfurt",
+                    Some("kreis-steinfurt"),
+                ),
+                town("05758004", "Bünde, Stadt", "Herford", None),
+                town("05766008", "Detmold, Stadt", "Lippe", Some("gone")),
+            ],
+            offices: vec![
+                summary("kreis-steinfurt", Some("offices/kreis-steinfurt.json")),
+                summary("stadt-muenster", None),
+            ],
+            statewide: Statewide {
+                checkups: Vec::new(),
+                deadlines: Vec::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn each_case() {
+        let index = index();
+        assert!(
+            matches!(responsible_office(&index, "05566012"), Ok(ResponsibleOffice::Published(s)) if s.id == "kreis-steinfurt")
+        );
+        assert!(
+            matches!(responsible_office(&index, "05515000"), Ok(ResponsibleOffice::NoDataYet(s)) if s.id == "stadt-muenster")
+        );
+        assert_eq!(
+            responsible_office(&index, "05758004"),
+            Ok(ResponsibleOffice::NotYetKnown {
+                kreis: "Herford".to_owned()
+            })
+        );
+        assert_eq!(
+            responsible_office(&index, "05766008"),
+            Ok(ResponsibleOffice::NotYetKnown {
+                kreis: "Lippe".to_owned()
+            })
+        );
+        assert_eq!(
+            responsible_office(&index, "09162000"),
+            Err(OfficeError::UnknownTown("09162000".to_owned()))
+        );
+        assert_eq!(
+            find_town(&index, "05566012").map(|t| t.name.as_str()),
+            Some("Greven, Stadt")
+        );
+    }
+}

@@ -1,0 +1,586 @@
+//! The family profile kept on the phone: its stored JSON, migrations of older layouts, export and import,
+//! and the check of what a parent types in onboarding.
+//!
+//! Called by the app's platform storage (read with [`Profile::from_stored_json`], write with
+//! [`Profile::to_stored_json`]), the settings page (export, import) and the onboarding form
+//! ([`validate_child_input`]).
+//!
+//! Stored layouts:
+//! - schema 2 (current): `{"schema":2,"town":"05566012"|null,"children":[{"id":1,"nickname":"Mia",
+//!   "birth":{"born":"2026-05-03"}}]}`; `birth` may be `{"expected":"…"}`, `nickname` may be absent.
+//! - schema 1 (single child): `{"schema":1,"town":…,"birth_date":…|null,"due_date":…|null,
+//!   "child_name":…|null}`; migrates to one child with id 1 (a birth date wins over a due date),
+//!   or to no child when both dates are null.
+//!
+//! Export file: `{"app":"kekiz-begleiter","exported":"YYYY-MM-DD","profile":{…stored…}}`.
+//! [`parse_export`] checks everything it can without the directory; whether the town exists is
+//! checked by the caller with [`Profile::check_known_town`] once the town list is loaded.
+
+use crate::age::BirthInfo;
+use crate::date::Date;
+use crate::directory::{Ags, Town};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use thiserror::Error;
+
+/// The schema version this app writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The `app` field of an export file.
+pub const EXPORT_APP: &str = "kekiz-begleiter";
+
+/// A due date may lie this many days in the past: babies often come up to two weeks late.
+pub const DUE_DATE_GRACE_DAYS: i64 = 14;
+
+/// What the phone remembers about the family.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The family's town (AGS), once chosen.
+    pub town: Option<Ags>,
+    /// The children, in the order the family entered them.
+    pub children: Vec<Child>,
+}
+
+/// One child of the family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Child {
+    /// Stable id within the profile (never reused while the child is in the profile).
+    pub id: u32,
+    /// Optional nickname ("Name des Kindes").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    /// Birth date or due date.
+    pub birth: BirthInfo,
+}
+
+/// Why a stored profile or an export file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ProfileError {
+    /// The text is not JSON at all.
+    #[error("Die gespeicherten Daten sind nicht lesbar (kein JSON): {0}")]
+    NotJson(String),
+    /// JSON, but not laid out as a profile of a known schema.
+    #[error("Die gespeicherten Daten haben nicht den erwarteten Aufbau: {0}")]
+    WrongShape(String),
+    /// Written by a newer version of the app.
+    #[error("Die Daten stammen aus einer neueren Version der App (Schema {0}). Bitte aktualisieren Sie die App.")]
+    FromTheFuture(u32),
+    /// A file that is not an export of this app.
+    #[error("Diese Datei ist kein Export des KeKiz-Begleiters.")]
+    NotAnExport,
+    /// The layout is right but a value is not.
+    #[error(transparent)]
+    Invalid(#[from] InvalidValue),
+}
+
+/// A value in a profile that cannot be right.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum InvalidValue {
+    /// The town key is not an NRW AGS (8 digits starting with 05).
+    #[error("„{0}“ ist kein gültiger Ortsschlüssel aus Nordrhein-Westfalen.")]
+    TownKey(String),
+    /// The town key is well-formed, but no such town is known.
+    #[error(
+        "Den Ort mit dem Schlüssel {0} kennt die App nicht. Bitte wählen Sie Ihren Wohnort neu."
+    )]
+    UnknownTown(String),
+    /// Two children share an id.
+    #[error("Zwei Kinder haben dieselbe Nummer {0}.")]
+    DuplicateChildId(u32),
+}
+
+/// What is wrong with a birth or due date typed in onboarding; each text speaks to the parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum ChildInputError {
+    /// A birth date after today.
+    #[error("Das Geburtsdatum liegt in der Zukunft. Für ein erwartetes Kind wählen Sie bitte „Entbindungstermin“.")]
+    BirthInFuture,
+    /// A due date more than [`DUE_DATE_GRACE_DAYS`] days ago: the baby is most likely born.
+    #[error("Der Entbindungstermin liegt mehr als zwei Wochen zurück. Ist Ihr Kind schon geboren? Dann wählen Sie bitte „Geburtsdatum“ und geben den Tag der Geburt ein.")]
+    DueDateInPast,
+    /// A due date more than ten months ahead.
+    #[error("Der Entbindungstermin liegt mehr als zehn Monate in der Zukunft. Bitte prüfen Sie das Datum.")]
+    DueDateTooFar,
+    /// A birth date 18 or more years ago.
+    #[error("Das Geburtsdatum liegt mehr als 18 Jahre zurück. Die App begleitet Familien mit Kindern bis 18 Jahre. Bitte prüfen Sie das Datum.")]
+    OlderThan18,
+}
+
+/// Checks a birth or due date typed in onboarding against `today`.
+///
+/// A due date up to [`DUE_DATE_GRACE_DAYS`] days ago is accepted (the baby may be late); a birth
+/// date today is accepted; a child is too old from its 18th birthday on.
+pub fn validate_child_input(birth: BirthInfo, today: Date) -> Result<(), ChildInputError> {
+    match birth {
+        BirthInfo::Born(date) if date > today => Err(ChildInputError::BirthInFuture),
+        BirthInfo::Born(date) if date.add_years(18) <= today => Err(ChildInputError::OlderThan18),
+        BirthInfo::Expected(date) if today.days_until(date) < -DUE_DATE_GRACE_DAYS => {
+            Err(ChildInputError::DueDateInPast)
+        }
+        BirthInfo::Expected(date) if date > today.add_months(10) => {
+            Err(ChildInputError::DueDateTooFar)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether `key` looks like an NRW AGS: 8 ASCII digits starting with "05".
+pub fn is_nrw_ags(key: &str) -> bool {
+    key.len() == 8 && key.starts_with("05") && key.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The stored layout of schema 2, for writing.
+#[derive(Serialize)]
+struct StoredOut<'a> {
+    schema: u32,
+    town: &'a Option<Ags>,
+    children: &'a [Child],
+}
+
+/// The stored layout of schema 2, for reading.
+#[derive(Deserialize)]
+struct StoredV2 {
+    #[serde(default)]
+    town: Option<Ags>,
+    #[serde(default)]
+    children: Vec<Child>,
+}
+
+/// The stored layout of schema 1: one child.
+#[derive(Deserialize)]
+struct StoredV1 {
+    #[serde(default)]
+    town: Option<Ags>,
+    #[serde(default)]
+    birth_date: Option<Date>,
+    #[serde(default)]
+    due_date: Option<Date>,
+    #[serde(default)]
+    child_name: Option<String>,
+}
+
+/// The export file, for writing.
+#[derive(Serialize)]
+struct ExportOut<'a> {
+    app: &'static str,
+    exported: Date,
+    profile: StoredOut<'a>,
+}
+
+/// The export file, for reading (`app` is checked before).
+#[derive(Deserialize)]
+struct ExportIn {
+    /// Read only to check that it is a date.
+    #[serde(rename = "exported")]
+    _exported: Date,
+    profile: Value,
+}
+
+impl Profile {
+    /// Reads the stored JSON of any known schema, migrating older layouts and checking the values.
+    pub fn from_stored_json(text: &str) -> Result<Profile, ProfileError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| ProfileError::NotJson(e.to_string()))?;
+        Profile::from_stored_value(value)
+    }
+
+    /// The JSON to store, in the current schema.
+    pub fn to_stored_json(&self) -> String {
+        // A profile is strings, numbers and dates only: serialising it cannot fail.
+        serde_json::to_string(&self.stored()).unwrap_or_default()
+    }
+
+    /// The export file's text (pretty-printed), dated `exported`.
+    pub fn to_export_json(&self, exported: Date) -> String {
+        let file = ExportOut {
+            app: EXPORT_APP,
+            exported,
+            profile: self.stored(),
+        };
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+
+    /// Checks that the profile's town is one of `towns` (call after [`parse_export`] or on start).
+    pub fn check_known_town(&self, towns: &[Town]) -> Result<(), ProfileError> {
+        match &self.town {
+            Some(ags) if !towns.iter().any(|t| &t.ags == ags) => {
+                Err(InvalidValue::UnknownTown(ags.clone()).into())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Adds a child and returns its new id (one more than the largest id in use).
+    pub fn add_child(&mut self, nickname: Option<String>, birth: BirthInfo) -> u32 {
+        let id = self
+            .children
+            .iter()
+            .map(|c| c.id)
+            .max()
+            .map_or(1, |max| max.saturating_add(1));
+        self.children.push(Child {
+            id,
+            nickname: clean_nickname(nickname),
+            birth,
+        });
+        id
+    }
+
+    /// Removes the child with `id`; whether there was one.
+    pub fn remove_child(&mut self, id: u32) -> bool {
+        let before = self.children.len();
+        self.children.retain(|c| c.id != id);
+        self.children.len() != before
+    }
+
+    /// The child with `id`.
+    pub fn child(&self, id: u32) -> Option<&Child> {
+        self.children.iter().find(|c| c.id == id)
+    }
+
+    fn stored(&self) -> StoredOut<'_> {
+        StoredOut {
+            schema: SCHEMA_VERSION,
+            town: &self.town,
+            children: &self.children,
+        }
+    }
+
+    fn from_stored_value(value: Value) -> Result<Profile, ProfileError> {
+        let schema = match value.get("schema") {
+            None => {
+                return Err(ProfileError::WrongShape(
+                    "das Feld „schema“ fehlt".to_owned(),
+                ))
+            }
+            Some(v) => v.as_u64().ok_or_else(|| {
+                ProfileError::WrongShape(format!("„schema“ ist keine Versionsnummer: {v}"))
+            })?,
+        };
+        let shape = |e: serde_json::Error| ProfileError::WrongShape(e.to_string());
+        let profile = match schema {
+            2 => {
+                let v2: StoredV2 = serde_json::from_value(value).map_err(shape)?;
+                Profile {
+                    town: v2.town,
+                    children: v2.children,
+                }
+            }
+            1 => {
+                let v1: StoredV1 = serde_json::from_value(value).map_err(shape)?;
+                let birth = match (v1.birth_date, v1.due_date) {
+                    (Some(born), _) => Some(BirthInfo::Born(born)),
+                    (None, Some(due)) => Some(BirthInfo::Expected(due)),
+                    (None, None) => None,
+                };
+                let children = birth
+                    .map(|birth| Child {
+                        id: 1,
+                        nickname: v1.child_name,
+                        birth,
+                    })
+                    .into_iter()
+                    .collect();
+                Profile {
+                    town: v1.town,
+                    children,
+                }
+            }
+            n if n > u64::from(SCHEMA_VERSION) => {
+                return Err(ProfileError::FromTheFuture(
+                    u32::try_from(n).unwrap_or(u32::MAX),
+                ))
+            }
+            n => {
+                return Err(ProfileError::WrongShape(format!(
+                    "Schema {n} gibt es nicht"
+                )))
+            }
+        };
+        profile.checked()
+    }
+
+    /// Normalises nicknames and checks every value.
+    fn checked(mut self) -> Result<Profile, ProfileError> {
+        if let Some(town) = &self.town {
+            if !is_nrw_ags(town) {
+                return Err(InvalidValue::TownKey(town.clone()).into());
+            }
+        }
+        let mut ids: Vec<u32> = self.children.iter().map(|c| c.id).collect();
+        ids.sort_unstable();
+        if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
+            return Err(InvalidValue::DuplicateChildId(pair[0]).into());
+        }
+        for child in &mut self.children {
+            child.nickname = clean_nickname(child.nickname.take());
+        }
+        Ok(self)
+    }
+}
+
+/// Reads an export file: the app name, the export date and the profile (of any known schema).
+pub fn parse_export(text: &str) -> Result<Profile, ProfileError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ProfileError::NotJson(e.to_string()))?;
+    if value.get("app").and_then(Value::as_str) != Some(EXPORT_APP) {
+        return Err(ProfileError::NotAnExport);
+    }
+    let file: ExportIn =
+        serde_json::from_value(value).map_err(|e| ProfileError::WrongShape(e.to_string()))?;
+    Profile::from_stored_value(file.profile)
+}
+
+/// The file name to offer for an export made on `day`: "kekiz-begleiter-2026-11-21.json".
+pub fn export_file_name(day: Date) -> String {
+    format!("{EXPORT_APP}-{day}.json")
+}
+
+/// A nickname trimmed, or `None` when nothing is left.
+fn clean_nickname(nickname: Option<String>) -> Option<String> {
+    nickname
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testdata::d;
+
+    fn mia() -> Profile {
+        Profile {
+            town: Some("05566012".to_owned()),
+            children: vec![
+                Child {
+                    id: 1,
+                    nickname: Some("Mia".to_owned()),
+                    birth: BirthInfo::Born(d("2026-05-03")),
+                },
+                Child {
+                    id: 2,
+                    nickname: None,
+                    birth: BirthInfo::Expected(d("2027-01-10")),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn stores_schema_2_and_reads_it_back() {
+        let text = mia().to_stored_json();
+        assert_eq!(
+            text,
+            r#"{"schema":2,"town":"05566012","children":[{"id":1,"nickname":"Mia","birth":{"born":"2026-05-03"}},{"id":2,"birth":{"expected":"2027-01-10"}}]}"#
+        );
+        assert_eq!(Profile::from_stored_json(&text), Ok(mia()));
+        let empty = Profile::default();
+        assert_eq!(
+            empty.to_stored_json(),
+            r#"{"schema":2,"town":null,"children":[]}"#
+        );
+        assert_eq!(
+            Profile::from_stored_json(&empty.to_stored_json()),
+            Ok(empty)
+        );
+    }
+
+    #[test]
+    fn migrates_schema_1() {
+        let old = r#"{"schema":1,"town":"05566012","birth_date":"2026-05-03","due_date":null,"child_name":"Mia"}"#;
+        let profile = Profile::from_stored_json(old).expect("migrates");
+        assert_eq!(profile.town.as_deref(), Some("05566012"));
+        assert_eq!(
+            profile.children,
+            vec![Child {
+                id: 1,
+                nickname: Some("Mia".to_owned()),
+                birth: BirthInfo::Born(d("2026-05-03"))
+            }]
+        );
+        let expecting = r#"{"schema":1,"town":null,"birth_date":null,"due_date":"2026-12-01","child_name":"  "}"#;
+        let profile = Profile::from_stored_json(expecting).expect("migrates");
+        assert_eq!(profile.town, None);
+        assert_eq!(
+            profile.children,
+            vec![Child {
+                id: 1,
+                nickname: None,
+                birth: BirthInfo::Expected(d("2026-12-01"))
+            }]
+        );
+        let nothing =
+            r#"{"schema":1,"town":"05566012","birth_date":null,"due_date":null,"child_name":null}"#;
+        assert!(Profile::from_stored_json(nothing)
+            .expect("migrates")
+            .children
+            .is_empty());
+        let both = r#"{"schema":1,"town":null,"birth_date":"2026-05-03","due_date":"2026-05-10","child_name":null}"#;
+        assert_eq!(
+            Profile::from_stored_json(both).expect("migrates").children[0].birth,
+            BirthInfo::Born(d("2026-05-03"))
+        );
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_read() {
+        assert!(matches!(
+            Profile::from_stored_json("{not json"),
+            Err(ProfileError::NotJson(_))
+        ));
+        assert!(matches!(
+            Profile::from_stored_json("[]"),
+            Err(ProfileError::WrongShape(_))
+        ));
+        assert!(matches!(
+            Profile::from_stored_json(r#"{"town":null}"#),
+            Err(ProfileError::WrongShape(_))
+        ));
+        assert!(matches!(
+            Profile::from_stored_json(r#"{"schema":"2"}"#),
+            Err(ProfileError::WrongShape(_))
+        ));
+        assert!(matches!(
+            Profile::from_stored_json(r#"{"schema":0}"#),
+            Err(ProfileError::WrongShape(_))
+        ));
+        assert_eq!(
+            Profile::from_stored_json(r#"{"schema":3,"whatever":[]}"#),
+            Err(ProfileError::FromTheFuture(3))
+        );
+        let bad_date =
+            r#"{"schema":2,"town":null,"children":[{"id":1,"birth":{"born":"2026-02-30"}}]}"#;
+        assert!(
+            matches!(Profile::from_stored_json(bad_date), Err(ProfileError::WrongShape(m)) if m.contains("2026-02-30"))
+        );
+        let bad_birth =
+            r#"{"schema":2,"town":null,"children":[{"id":1,"birth":{"soon":"2026-02-03"}}]}"#;
+        assert!(matches!(
+            Profile::from_stored_json(bad_birth),
+            Err(ProfileError::WrongShape(_))
+        ));
+        let bad_town = r#"{"schema":2,"town":"09162000","children":[]}"#;
+        assert_eq!(
+            Profile::from_stored_json(bad_town),
+            Err(ProfileError::Invalid(InvalidValue::TownKey(
+                "09162000".to_owned()
+            )))
+        );
+        let twins = r#"{"schema":2,"town":null,"children":[{"id":4,"birth":{"born":"2026-02-03"}},{"id":4,"birth":{"born":"2026-02-03"}}]}"#;
+        assert_eq!(
+            Profile::from_stored_json(twins),
+            Err(ProfileError::Invalid(InvalidValue::DuplicateChildId(4)))
+        );
+        let message = ProfileError::FromTheFuture(3).to_string();
+        assert!(message.contains("neueren Version"), "{message}");
+    }
+
+    #[test]
+    fn export_round_trip_and_checks() {
+        let text = mia().to_export_json(d("2026-11-21"));
+        assert!(text.contains(r#""app": "kekiz-begleiter""#));
+        assert!(text.contains(r#""exported": "2026-11-21""#));
+        assert!(text.contains(r#""schema": 2"#));
+        assert_eq!(parse_export(&text), Ok(mia()));
+        assert_eq!(
+            export_file_name(d("2026-11-21")),
+            "kekiz-begleiter-2026-11-21.json"
+        );
+
+        let v1 = r#"{"app":"kekiz-begleiter","exported":"2025-01-01","profile":{"schema":1,"town":"05566012","birth_date":"2024-12-01","due_date":null,"child_name":null}}"#;
+        assert_eq!(parse_export(v1).expect("migrates").children.len(), 1);
+        assert_eq!(
+            parse_export(r#"{"app":"other","profile":{}}"#),
+            Err(ProfileError::NotAnExport)
+        );
+        assert_eq!(
+            parse_export(r#"{"schema":2,"town":null,"children":[]}"#),
+            Err(ProfileError::NotAnExport)
+        );
+        let no_date =
+            r#"{"app":"kekiz-begleiter","profile":{"schema":2,"town":null,"children":[]}}"#;
+        assert!(matches!(
+            parse_export(no_date),
+            Err(ProfileError::WrongShape(_))
+        ));
+        let future = r#"{"app":"kekiz-begleiter","exported":"2026-01-01","profile":{"schema":9}}"#;
+        assert_eq!(parse_export(future), Err(ProfileError::FromTheFuture(9)));
+
+        let towns = vec![Town {
+            ags: "05566012".to_owned(),
+            name: "Greven, Stadt".to_owned(),
+            kreis: "Steinfurt".to_owned(),
+            kreisfrei: false,
+            postcodes: vec!["48268".to_owned()],
+            office: None,
+        }];
+        assert_eq!(mia().check_known_town(&towns), Ok(()));
+        let elsewhere = Profile {
+            town: Some("05566008".to_owned()),
+            children: Vec::new(),
+        };
+        assert_eq!(
+            elsewhere.check_known_town(&towns),
+            Err(ProfileError::Invalid(InvalidValue::UnknownTown(
+                "05566008".to_owned()
+            )))
+        );
+    }
+
+    #[test]
+    fn children_get_stable_ids() {
+        let mut profile = mia();
+        assert_eq!(
+            profile.add_child(Some(" Ben ".to_owned()), BirthInfo::Born(d("2025-01-01"))),
+            3
+        );
+        assert_eq!(
+            profile.child(3).and_then(|c| c.nickname.as_deref()),
+            Some("Ben")
+        );
+        assert!(profile.remove_child(2));
+        assert!(!profile.remove_child(2));
+        assert_eq!(
+            profile.add_child(Some(String::new()), BirthInfo::Born(d("2025-01-01"))),
+            4
+        );
+        assert_eq!(profile.child(4).map(|c| c.nickname.clone()), Some(None));
+        assert_eq!(
+            Profile::default().add_child(None, BirthInfo::Born(d("2025-01-01"))),
+            1
+        );
+    }
+
+    #[test]
+    fn onboarding_input() {
+        let today = d("2026-11-21");
+        let ok = |b| validate_child_input(b, today);
+        assert_eq!(ok(BirthInfo::Born(d("2026-11-21"))), Ok(()));
+        assert_eq!(
+            ok(BirthInfo::Born(d("2026-11-22"))),
+            Err(ChildInputError::BirthInFuture)
+        );
+        assert_eq!(ok(BirthInfo::Born(d("2008-11-22"))), Ok(()));
+        assert_eq!(
+            ok(BirthInfo::Born(d("2008-11-21"))),
+            Err(ChildInputError::OlderThan18)
+        );
+        assert_eq!(ok(BirthInfo::Expected(d("2026-11-07"))), Ok(()));
+        assert_eq!(
+            ok(BirthInfo::Expected(d("2026-11-06"))),
+            Err(ChildInputError::DueDateInPast)
+        );
+        assert_eq!(ok(BirthInfo::Expected(d("2027-09-21"))), Ok(()));
+        assert_eq!(
+            ok(BirthInfo::Expected(d("2027-09-22"))),
+            Err(ChildInputError::DueDateTooFar)
+        );
+        assert_eq!(
+            ChildInputError::BirthInFuture.to_string(),
+            "Das Geburtsdatum liegt in der Zukunft. Für ein erwartetes Kind wählen Sie bitte „Entbindungstermin“."
+        );
+        assert!(ChildInputError::DueDateInPast
+            .to_string()
+            .contains("schon geboren"));
+    }
+}

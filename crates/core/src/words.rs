@@ -1,0 +1,650 @@
+//! Dates, ages, age ranges, schedules, deadlines and phone numbers in German words: presentation that is pure logic.
+//!
+//! Called by the app's pages and widgets (family page, offer details, visit mode, print view), so
+//! that every wording rule is tested here rather than in a component.
+
+use crate::age::{Age, Stage};
+use crate::date::{Date, DateSpan};
+use crate::directory::{AgeRange, DueRule, Schedule, Weekday, WeeklySlot};
+
+/// A date as Germans write it: "21.11.2026".
+pub fn german_date(date: Date) -> String {
+    date.german()
+}
+
+/// A span of days: "am 21.11.2026" for one day, else "vom 21.11.2026 bis 20.12.2026".
+pub fn date_span_in_words(span: DateSpan) -> String {
+    if span.first == span.last {
+        format!("am {}", span.first.german())
+    } else {
+        format!("vom {} bis {}", span.first.german(), span.last.german())
+    }
+}
+
+/// Days from today to a date in words: "heute", "morgen", "in 5 Tagen", "gestern", "vor 3 Tagen".
+pub fn days_left_in_words(days: i64) -> String {
+    match days {
+        0 => "heute".to_owned(),
+        1 => "morgen".to_owned(),
+        -1 => "gestern".to_owned(),
+        n if n > 1 => format!("in {n} Tagen"),
+        n => format!("vor {} Tagen", n.unsigned_abs()),
+    }
+}
+
+/// An offer's age range in words, e.g. "in der Schwangerschaft", "von 0 bis 12 Monaten",
+/// "von 1 bis 3 Jahren", "von 6 Monaten bis unter 3 Jahren", "ab der Schwangerschaft bis 3 Jahre".
+///
+/// The numbers are completed months as in the data; an end of 23, 35, 47, … months reads as
+/// "unter 2, 3, 4, … Jahren" (the child fits until the day before that birthday).
+pub fn age_range_in_words(range: AgeRange) -> String {
+    let (from, to) = (range.from_months, range.to_months);
+    if from > to {
+        return format!("von {from} bis {to} Monaten");
+    }
+    if to < 0 {
+        return match (from, to) {
+            (-1, -1) => "im letzten Monat der Schwangerschaft".to_owned(),
+            (-8..=-2, -1) => format!("in den letzten {} Monaten der Schwangerschaft", -from),
+            _ => "in der Schwangerschaft".to_owned(),
+        };
+    }
+    let end = End::of(to);
+    if from < 0 {
+        return match end {
+            End::Months(0) => {
+                "ab der Schwangerschaft bis zum Ende des ersten Lebensmonats".to_owned()
+            }
+            End::Months(m) => format!("ab der Schwangerschaft bis {}", months_nominative(m)),
+            End::Years(y) => format!("ab der Schwangerschaft bis {}", years_nominative(y)),
+            End::UnderYears(y) => format!("ab der Schwangerschaft bis unter {y} Jahren"),
+        };
+    }
+    if from == to {
+        return match from {
+            0 => "im ersten Lebensmonat".to_owned(),
+            m if m % 12 == 0 => format!("im Alter von {}", years_dative(m / 12)),
+            m => format!("im Alter von {}", months_dative(m)),
+        };
+    }
+    match end {
+        End::Months(m) => format!("von {from} bis {m} Monaten"),
+        End::Years(_) | End::UnderYears(_) => {
+            let upper = match end {
+                End::UnderYears(y) => format!("unter {y}"),
+                End::Years(y) | End::Months(y) => y.to_string(),
+            };
+            if from % 12 == 0 {
+                format!("von {} bis {upper} Jahren", from / 12)
+            } else {
+                format!("von {} bis {upper} Jahren", months_dative(from))
+            }
+        }
+    }
+}
+
+/// How the upper end of an age range reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// In months.
+    Months(i32),
+    /// In whole years (24, 36, … months).
+    Years(i32),
+    /// Just under whole years (23, 35, … months).
+    UnderYears(i32),
+}
+
+impl End {
+    fn of(to: i32) -> End {
+        if to >= 24 && to % 12 == 0 {
+            End::Years(to / 12)
+        } else if to >= 23 && (to + 1) % 12 == 0 {
+            End::UnderYears((to + 1) / 12)
+        } else {
+            End::Months(to)
+        }
+    }
+}
+
+fn months_nominative(m: i32) -> String {
+    if m == 1 {
+        "1 Monat".to_owned()
+    } else {
+        format!("{m} Monate")
+    }
+}
+
+fn months_dative(m: i32) -> String {
+    if m == 1 {
+        "1 Monat".to_owned()
+    } else {
+        format!("{m} Monaten")
+    }
+}
+
+fn years_nominative(y: i32) -> String {
+    if y == 1 {
+        "1 Jahr".to_owned()
+    } else {
+        format!("{y} Jahre")
+    }
+}
+
+fn years_dative(y: i32) -> String {
+    if y == 1 {
+        "1 Jahr".to_owned()
+    } else {
+        format!("{y} Jahren")
+    }
+}
+
+/// A child's age in words: "heute geboren", "5 Tage", "3 Wochen" (until 2 months), "5 Monate"
+/// (until 2 years), "2 Jahre und 1 Monat", "in der 30. Schwangerschaftswoche",
+/// "3 Tage nach dem Entbindungstermin".
+pub fn age_in_words(age: &Age) -> String {
+    match age.stage {
+        Stage::Pregnancy { week, .. } => format!("in der {week}. Schwangerschaftswoche"),
+        Stage::PastDueDate { days_past: 0 } => "Entbindungstermin ist heute".to_owned(),
+        Stage::PastDueDate { days_past: 1 } => "1 Tag nach dem Entbindungstermin".to_owned(),
+        Stage::PastDueDate { days_past } => format!("{days_past} Tage nach dem Entbindungstermin"),
+        Stage::Born { days: 0, .. } => "heute geboren".to_owned(),
+        Stage::Born { days: 1, .. } => "1 Tag".to_owned(),
+        Stage::Born { days, .. } if days < 14 => format!("{days} Tage"),
+        Stage::Born { weeks, months, .. } if months < 2 => format!("{weeks} Wochen"),
+        Stage::Born { months, .. } if months < 24 => format!("{months} Monate"),
+        Stage::Born { months, years, .. } => match months - 12 * years {
+            0 => format!("{years} Jahre"),
+            1 => format!("{years} Jahre und 1 Monat"),
+            rest => format!("{years} Jahre und {rest} Monate"),
+        },
+    }
+}
+
+/// The German name of a weekday: "Montag".
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mo => "Montag",
+        Weekday::Di => "Dienstag",
+        Weekday::Mi => "Mittwoch",
+        Weekday::Do => "Donnerstag",
+        Weekday::Fr => "Freitag",
+        Weekday::Sa => "Samstag",
+        Weekday::So => "Sonntag",
+    }
+}
+
+/// "Every such weekday" as an adverb: "montags".
+pub fn weekday_adverb(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mo => "montags",
+        Weekday::Di => "dienstags",
+        Weekday::Mi => "mittwochs",
+        Weekday::Do => "donnerstags",
+        Weekday::Fr => "freitags",
+        Weekday::Sa => "samstags",
+        Weekday::So => "sonntags",
+    }
+}
+
+/// One weekly slot in words: "mittwochs 9:30–11:00 Uhr", "jeden 2. und 4. Montag 16:00–17:30 Uhr".
+pub fn slot_in_words(slot: &WeeklySlot) -> String {
+    let time = time_span(&slot.opens, &slot.closes);
+    if slot.weeks_of_month.is_empty() {
+        format!("{} {time}", weekday_adverb(slot.day))
+    } else {
+        let mut weeks = slot.weeks_of_month.clone();
+        weeks.sort_unstable();
+        weeks.dedup();
+        let weeks: Vec<String> = weeks.iter().map(|w| format!("{w}.")).collect();
+        format!(
+            "jeden {} {} {time}",
+            join_und(&weeks),
+            weekday_name(slot.day)
+        )
+    }
+}
+
+/// A schedule in words, one line each: weekly slots (every-week slots with the same times share a
+/// line: "montags und mittwochs 9:30–11:00 Uhr"), then the free text.
+pub fn schedule_in_words(schedule: &Schedule) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut used = vec![false; schedule.weekly.len()];
+    for (i, slot) in schedule.weekly.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        if !slot.weeks_of_month.is_empty() {
+            lines.push(slot_in_words(slot));
+            continue;
+        }
+        let mut days = Vec::new();
+        for (j, other) in schedule.weekly.iter().enumerate().skip(i) {
+            if !used[j]
+                && other.weeks_of_month.is_empty()
+                && other.opens == slot.opens
+                && other.closes == slot.closes
+            {
+                used[j] = true;
+                days.push(other.day);
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
+        let days: Vec<String> = days.iter().map(|d| weekday_adverb(*d).to_owned()).collect();
+        lines.push(format!(
+            "{} {}",
+            join_und(&days),
+            time_span(&slot.opens, &slot.closes)
+        ));
+    }
+    if let Some(text) = schedule
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        lines.push(text.to_owned());
+    }
+    lines
+}
+
+/// "9:30–11:00 Uhr" from "09:30" and "11:00".
+fn time_span(opens: &str, closes: &str) -> String {
+    format!("{}–{} Uhr", clock(opens), clock(closes))
+}
+
+/// "09:30" → "9:30"; anything not of the form HH:MM stays as written.
+fn clock(time: &str) -> &str {
+    let b = time.as_bytes();
+    if b.len() == 5 && b[0] == b'0' && b[1].is_ascii_digit() && b[2] == b':' {
+        &time[1..]
+    } else {
+        time
+    }
+}
+
+/// "a", "a und b", "a, b und c".
+fn join_und(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} und {last}", init.join(", ")),
+    }
+}
+
+/// How a deadline's date follows from the birth, in words: "innerhalb von 7 Tagen nach der Geburt",
+/// "bis zum Ende des 3. Lebensmonats", "bis zum Ende des 6. Kalendermonats nach dem Geburtsmonat",
+/// "bis 6 Monate nach der Geburt".
+pub fn due_rule_in_words(due: DueRule) -> String {
+    match due {
+        DueRule::DaysAfterBirth(1) => "bis zum Tag nach der Geburt".to_owned(),
+        DueRule::DaysAfterBirth(n) => format!("innerhalb von {n} Tagen nach der Geburt"),
+        DueRule::EndOfLifeMonth(n) => format!("bis zum Ende des {n}. Lebensmonats"),
+        DueRule::EndOfCalendarMonthAfterBirth(n) => {
+            format!("bis zum Ende des {n}. Kalendermonats nach dem Geburtsmonat")
+        }
+        DueRule::MonthsAfterBirth(1) => "bis 1 Monat nach der Geburt".to_owned(),
+        DueRule::MonthsAfterBirth(n) => format!("bis {n} Monate nach der Geburt"),
+    }
+}
+
+/// A phone number as written ("02551 69-2305", "+49 (0) 2551 69 23 05") as a tel: link
+/// ("tel:+492551692305"); `None` when it is not a full German or international number.
+///
+/// Spaces, hyphens, slashes, dots and brackets are dropped, "(0)" after a country code too; a
+/// leading "00" becomes "+", a leading single "0" becomes "+49".
+pub fn phone_uri(text: &str) -> Option<String> {
+    let text = text.trim().replace("(0)", "");
+    let mut digits = String::with_capacity(text.len());
+    let mut plus = false;
+    for c in text.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if digits.is_empty() && !plus => plus = true,
+            ' ' | '-' | '–' | '/' | '.' | '(' | ')' | '\u{a0}' | '\u{202f}' => {}
+            _ => return None,
+        }
+    }
+    let international = if plus {
+        digits
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        rest.to_owned()
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        format!("49{rest}")
+    } else {
+        return None;
+    };
+    // A country code and at least a short subscriber number; E.164 allows 15 digits at most.
+    if international.len() < 7 || international.len() > 15 || international.starts_with('0') {
+        return None;
+    }
+    Some(format!("tel:+{international}"))
+}
+
+/// A place in one line: "Familienzentrum „Bachpiraten“, Bendenweg 21a, Linnich"; only the
+/// parts the data holds, empty when it holds none.
+pub fn place_in_words(place: &crate::directory::Place) -> String {
+    let address = &place.address;
+    let town = match (&address.postcode, &address.city) {
+        (Some(code), Some(city)) => Some(format!("{code} {city}")),
+        (None, Some(city)) => Some(city.clone()),
+        (Some(code), None) => Some(code.clone()),
+        (None, None) => None,
+    };
+    [place.name.clone(), address.street.clone(), town]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::place_in_words;
+    use crate::directory::{Address, Place};
+
+    #[test]
+    fn places_read_as_one_line_of_the_known_parts() {
+        let mut place = Place {
+            name: Some("Haus für Alle".into()),
+            address: Address {
+                street: Some("Wilhelmstr. 13".into()),
+                postcode: None,
+                city: Some("Düren".into()),
+            },
+            lat: None,
+            lon: None,
+        };
+        assert_eq!(
+            place_in_words(&place),
+            "Haus für Alle, Wilhelmstr. 13, Düren"
+        );
+        place.address.postcode = Some("52349".into());
+        place.name = None;
+        assert_eq!(place_in_words(&place), "Wilhelmstr. 13, 52349 Düren");
+        assert_eq!(place_in_words(&Place::default()), "");
+    }
+}
+
+/// The German name of a language given as an ISO 639-1 code ("tr" → "Türkisch"); an unknown
+/// code stays as written.
+pub fn language_name(code: &str) -> String {
+    let name = match code {
+        "de" => "Deutsch",
+        "en" => "Englisch",
+        "tr" => "Türkisch",
+        "ar" => "Arabisch",
+        "ru" => "Russisch",
+        "uk" => "Ukrainisch",
+        "pl" => "Polnisch",
+        "ro" => "Rumänisch",
+        "bg" => "Bulgarisch",
+        "fa" => "Persisch",
+        "ku" => "Kurdisch",
+        "fr" => "Französisch",
+        "es" => "Spanisch",
+        "it" => "Italienisch",
+        "el" => "Griechisch",
+        "sq" => "Albanisch",
+        "sr" => "Serbisch",
+        "hr" => "Kroatisch",
+        "ti" => "Tigrinya",
+        "so" => "Somali",
+        _ => return code.to_owned(),
+    };
+    name.to_owned()
+}
+
+/// The German name of an offer's category.
+pub fn category_name(category: crate::directory::Category) -> &'static str {
+    use crate::directory::Category;
+    match category {
+        Category::Treffpunkt => "Treffpunkt",
+        Category::Beratung => "Beratung",
+        Category::Gesundheit => "Gesundheit",
+        Category::Familienbuero => "Familienbüro",
+        Category::Familienzentrum => "Familienzentrum",
+        Category::Bewegung => "Bewegung",
+        Category::Bildung => "Bildung",
+        Category::Sonstiges => "Sonstiges",
+    }
+}
+
+/// Whether one has to register, in words.
+pub fn registration_in_words(registration: crate::directory::Registration) -> &'static str {
+    use crate::directory::Registration;
+    match registration {
+        Registration::Yes => "Bitte vorher anmelden.",
+        Registration::No => "Ohne Anmeldung – einfach vorbeikommen.",
+        Registration::Unknown => "Ob eine Anmeldung nötig ist, ist nicht bekannt.",
+    }
+}
+
+/// A check-up's status today in words, for its badge.
+pub fn checkup_status_in_words(status: crate::checkup::CheckupStatus) -> &'static str {
+    use crate::checkup::CheckupStatus;
+    match status {
+        CheckupStatus::Upcoming => "als Nächstes",
+        CheckupStatus::Early => "schon möglich",
+        CheckupStatus::Due => "jetzt fällig",
+        CheckupStatus::Overdue => "überfällig – noch möglich",
+        CheckupStatus::Past => "vorbei",
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+    use crate::checkup::CheckupStatus;
+    use crate::directory::{Category, Registration};
+
+    #[test]
+    fn languages_categories_registration_and_status_read_in_german() {
+        assert_eq!(language_name("tr"), "Türkisch");
+        assert_eq!(language_name("xx"), "xx");
+        assert_eq!(category_name(Category::Familienbuero), "Familienbüro");
+        assert!(registration_in_words(Registration::Unknown).contains("nicht bekannt"));
+        assert_eq!(
+            checkup_status_in_words(CheckupStatus::Overdue),
+            "überfällig – noch möglich"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::age::{age_on, BirthInfo};
+    use crate::testdata::d;
+
+    fn range(from: i32, to: i32) -> String {
+        age_range_in_words(AgeRange {
+            from_months: from,
+            to_months: to,
+        })
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(german_date(d("2026-11-21")), "21.11.2026");
+        assert_eq!(german_date(d("2026-05-03")), "03.05.2026");
+        assert_eq!(
+            date_span_in_words(DateSpan {
+                first: d("2026-05-03"),
+                last: d("2026-05-03")
+            }),
+            "am 03.05.2026"
+        );
+        assert_eq!(
+            date_span_in_words(DateSpan {
+                first: d("2026-11-21"),
+                last: d("2026-12-20")
+            }),
+            "vom 21.11.2026 bis 20.12.2026"
+        );
+        assert_eq!(days_left_in_words(0), "heute");
+        assert_eq!(days_left_in_words(1), "morgen");
+        assert_eq!(days_left_in_words(5), "in 5 Tagen");
+        assert_eq!(days_left_in_words(-1), "gestern");
+        assert_eq!(days_left_in_words(-3), "vor 3 Tagen");
+    }
+
+    #[test]
+    fn age_ranges() {
+        assert_eq!(range(-9, -1), "in der Schwangerschaft");
+        assert_eq!(
+            range(-3, -1),
+            "in den letzten 3 Monaten der Schwangerschaft"
+        );
+        assert_eq!(range(-1, -1), "im letzten Monat der Schwangerschaft");
+        assert_eq!(range(-9, -4), "in der Schwangerschaft");
+        assert_eq!(range(0, 12), "von 0 bis 12 Monaten");
+        assert_eq!(range(6, 18), "von 6 bis 18 Monaten");
+        assert_eq!(range(12, 36), "von 1 bis 3 Jahren");
+        assert_eq!(range(0, 36), "von 0 bis 3 Jahren");
+        assert_eq!(range(12, 35), "von 1 bis unter 3 Jahren");
+        assert_eq!(range(6, 36), "von 6 Monaten bis 3 Jahren");
+        assert_eq!(range(1, 72), "von 1 Monat bis 6 Jahren");
+        assert_eq!(range(0, 215), "von 0 bis unter 18 Jahren");
+        assert_eq!(range(-9, 36), "ab der Schwangerschaft bis 3 Jahre");
+        assert_eq!(range(-9, 12), "ab der Schwangerschaft bis 12 Monate");
+        assert_eq!(range(-9, 1), "ab der Schwangerschaft bis 1 Monat");
+        assert_eq!(range(-9, 35), "ab der Schwangerschaft bis unter 3 Jahren");
+        assert_eq!(
+            range(-9, 0),
+            "ab der Schwangerschaft bis zum Ende des ersten Lebensmonats"
+        );
+        assert_eq!(range(0, 0), "im ersten Lebensmonat");
+        assert_eq!(range(6, 6), "im Alter von 6 Monaten");
+        assert_eq!(range(12, 12), "im Alter von 1 Jahr");
+        assert_eq!(range(5, 2), "von 5 bis 2 Monaten");
+    }
+
+    #[test]
+    fn ages() {
+        let born =
+            |birth: &str, today: &str| age_in_words(&age_on(BirthInfo::Born(d(birth)), d(today)));
+        assert_eq!(born("2026-05-03", "2026-05-03"), "heute geboren");
+        assert_eq!(born("2026-05-03", "2026-05-04"), "1 Tag");
+        assert_eq!(born("2026-05-03", "2026-05-08"), "5 Tage");
+        assert_eq!(born("2026-05-03", "2026-05-24"), "3 Wochen");
+        assert_eq!(born("2026-05-03", "2026-07-02"), "8 Wochen");
+        assert_eq!(born("2026-05-03", "2026-07-03"), "2 Monate");
+        assert_eq!(born("2026-05-03", "2026-10-10"), "5 Monate");
+        assert_eq!(born("2026-05-03", "2028-05-02"), "23 Monate");
+        assert_eq!(born("2026-05-03", "2028-05-03"), "2 Jahre");
+        assert_eq!(born("2026-05-03", "2028-06-03"), "2 Jahre und 1 Monat");
+        assert_eq!(born("2026-05-03", "2031-01-01"), "4 Jahre und 7 Monate");
+        let due =
+            |due: &str, today: &str| age_in_words(&age_on(BirthInfo::Expected(d(due)), d(today)));
+        assert_eq!(
+            due("2026-05-03", "2026-02-18"),
+            "in der 30. Schwangerschaftswoche"
+        );
+        assert_eq!(
+            due("2026-05-03", "2026-05-02"),
+            "in der 40. Schwangerschaftswoche"
+        );
+        assert_eq!(
+            due("2026-05-03", "2026-05-03"),
+            "Entbindungstermin ist heute"
+        );
+        assert_eq!(
+            due("2026-05-03", "2026-05-04"),
+            "1 Tag nach dem Entbindungstermin"
+        );
+        assert_eq!(
+            due("2026-05-03", "2026-05-06"),
+            "3 Tage nach dem Entbindungstermin"
+        );
+    }
+
+    fn slot(day: Weekday, opens: &str, closes: &str, weeks: &[u8]) -> WeeklySlot {
+        WeeklySlot {
+            day,
+            opens: opens.to_owned(),
+            closes: closes.to_owned(),
+            weeks_of_month: weeks.to_vec(),
+        }
+    }
+
+    #[test]
+    fn schedules() {
+        assert_eq!(
+            slot_in_words(&slot(Weekday::Mi, "09:30", "11:00", &[])),
+            "mittwochs 9:30–11:00 Uhr"
+        );
+        assert_eq!(
+            slot_in_words(&slot(Weekday::Mo, "16:00", "17:30", &[4, 2])),
+            "jeden 2. und 4. Montag 16:00–17:30 Uhr"
+        );
+        assert_eq!(
+            slot_in_words(&slot(Weekday::Fr, "10:00", "12:00", &[1, 3, 5])),
+            "jeden 1., 3. und 5. Freitag 10:00–12:00 Uhr"
+        );
+        let schedule = Schedule {
+            weekly: vec![
+                slot(Weekday::Mi, "09:30", "11:00", &[]),
+                slot(Weekday::Di, "15:00", "16:00", &[1]),
+                slot(Weekday::Mo, "09:30", "11:00", &[]),
+                slot(Weekday::Fr, "09:30", "11:00", &[]),
+                slot(Weekday::Do, "14:00", "16:00", &[]),
+            ],
+            text: Some(" in den Schulferien geschlossen ".to_owned()),
+        };
+        assert_eq!(
+            schedule_in_words(&schedule),
+            vec![
+                "montags, mittwochs und freitags 9:30–11:00 Uhr",
+                "jeden 1. Dienstag 15:00–16:00 Uhr",
+                "donnerstags 14:00–16:00 Uhr",
+                "in den Schulferien geschlossen",
+            ]
+        );
+        assert!(schedule_in_words(&Schedule::default()).is_empty());
+    }
+
+    #[test]
+    fn deadlines() {
+        assert_eq!(
+            due_rule_in_words(DueRule::DaysAfterBirth(7)),
+            "innerhalb von 7 Tagen nach der Geburt"
+        );
+        assert_eq!(
+            due_rule_in_words(DueRule::EndOfLifeMonth(3)),
+            "bis zum Ende des 3. Lebensmonats"
+        );
+        assert_eq!(
+            due_rule_in_words(DueRule::EndOfCalendarMonthAfterBirth(6)),
+            "bis zum Ende des 6. Kalendermonats nach dem Geburtsmonat"
+        );
+        assert_eq!(
+            due_rule_in_words(DueRule::MonthsAfterBirth(6)),
+            "bis 6 Monate nach der Geburt"
+        );
+    }
+
+    #[test]
+    fn phone_numbers() {
+        let uri = |t: &str| phone_uri(t);
+        assert_eq!(uri("02551 69-2305").as_deref(), Some("tel:+492551692305"));
+        assert_eq!(uri("02551/69-2305").as_deref(), Some("tel:+492551692305"));
+        assert_eq!(
+            uri("+49 (0) 2551 69 23 05").as_deref(),
+            Some("tel:+492551692305")
+        );
+        assert_eq!(uri("+49 2551 692305").as_deref(), Some("tel:+492551692305"));
+        assert_eq!(
+            uri("0049 2551 692305").as_deref(),
+            Some("tel:+492551692305")
+        );
+        assert_eq!(uri("(02551) 69-2305").as_deref(), Some("tel:+492551692305"));
+        assert_eq!(uri("0800 111 0 550").as_deref(), Some("tel:+498001110550"));
+        assert_eq!(uri("+31 20 123 4567").as_deref(), Some("tel:+31201234567"));
+        assert_eq!(uri("69-2305"), None);
+        assert_eq!(uri("02551 69-2305 (Frau X)"), None);
+        assert_eq!(uri(""), None);
+        assert_eq!(uri("0"), None);
+        assert_eq!(uri("++49 2551"), None);
+    }
+}
