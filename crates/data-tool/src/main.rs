@@ -1,0 +1,14 @@
+//! `kekiz-data`: the command-line tool for data editors (validate, build, stats).
+//!
+//! `main` only hands the arguments to [`cli::run`] and exits with its code.
+
+mod build;
+mod cli;
+mod diagnostic;
+mod source;
+mod stats;
+mod validate;
+
+fn main() -> std::process::ExitCode {
+    cli::run(std::env::args_os().skip(1).collect())
+}

@@ -1,0 +1,1488 @@
+//! Reading the data folder as editors write it: `gemeinden.csv`, `statewide.toml`, `offices/*.toml`.
+//!
+//! Parses TOML into a tree that keeps byte spans, then reads each entry field by field into the
+//! directory types of `kekiz_core::directory`, remembering the line of every field. Structural
+//! mistakes (syntax, unknown or missing fields, wrong types, unknown words such as a category) are
+//! reported here; what the values mean is checked afterwards by `validate`.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, EntryRef};
+use kekiz_core::date::Date;
+use kekiz_core::directory::{
+    Address, AgeRange, Category, CheckupRule, Contact, DeadlineRule, DueRule, LifeSpan, LifeUnit,
+    Offer, Office, Place, Schedule, Weekday, WeeklySlot, WelcomeService,
+};
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// File name of the town list inside the data folder.
+pub const GEMEINDEN_FILE: &str = "gemeinden.csv";
+/// File name of the statewide items inside the data folder.
+pub const STATEWIDE_FILE: &str = "statewide.toml";
+/// Folder of the office files inside the data folder.
+pub const OFFICES_DIR: &str = "offices";
+
+/// One row of `gemeinden.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TownRow {
+    /// Official key, 8 digits.
+    pub ags: String,
+    /// Official name, e.g. "Greven, Stadt".
+    pub name: String,
+    /// First five digits of the AGS: the Kreis or kreisfreie Stadt.
+    pub kreis_key: String,
+    /// Name of the Kreis (or kreisfreie Stadt as Destatis writes it).
+    pub kreis: String,
+    /// "Kreis" or "kreisfreie Stadt".
+    pub kreis_type: String,
+    /// Every postcode that touches the town.
+    pub postcodes: Vec<String>,
+    /// Line in the CSV file.
+    pub line: usize,
+}
+
+impl TownRow {
+    /// Whether the town is a kreisfreie Stadt.
+    pub fn kreisfrei(&self) -> bool {
+        self.kreis_type == "kreisfreie Stadt"
+    }
+
+    /// The name without Destatis' suffix: "Köln, Stadt" becomes "Köln".
+    pub fn short_name(&self) -> &str {
+        self.name.split(',').next().unwrap_or(&self.name).trim()
+    }
+
+    /// The id the tool gives the youth office of a kreisfreie Stadt: "stadt-" and the slug of its name.
+    pub fn own_office_id(&self) -> String {
+        format!("stadt-{}", slug(self.short_name()))
+    }
+
+    /// The Kreis as the app shows it: the Kreis name, or the short name of a kreisfreie Stadt.
+    pub fn kreis_display(&self) -> &str {
+        if self.kreisfrei() {
+            self.short_name()
+        } else {
+            &self.kreis
+        }
+    }
+}
+
+/// Lower-case ASCII with hyphens: "Mülheim an der Ruhr" becomes "muelheim-an-der-ruhr".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// Lines of the fields of one entry, by dotted path ("age", "contact.phone", "towns[2]").
+#[derive(Debug, Clone, Default)]
+pub struct FieldLines {
+    lines: BTreeMap<String, usize>,
+    reported: BTreeSet<String>,
+}
+
+impl FieldLines {
+    /// The line of a field, when it was written.
+    pub fn line(&self, field: &str) -> Option<usize> {
+        self.lines.get(field).copied()
+    }
+
+    /// Whether the field was written in the file.
+    pub fn present(&self, field: &str) -> bool {
+        self.lines.contains_key(field)
+    }
+
+    /// Whether reading already reported a problem in this field, one inside it or around it;
+    /// its value is then only a stand-in and must not be checked again.
+    pub fn is_reported(&self, field: &str) -> bool {
+        let related = |a: &str, b: &str| {
+            a == b
+                || (a.starts_with(b)
+                    && matches!(a.as_bytes().get(b.len()), Some(b'.') | Some(b'[')))
+        };
+        self.reported
+            .iter()
+            .any(|r| related(r, field) || related(field, r))
+    }
+}
+
+/// An entry read from a file, with where it and its fields stand.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    /// The entry; fields that could not be read hold stand-ins (see [`FieldLines::is_reported`]).
+    pub value: T,
+    /// The file it was read from.
+    pub file: PathBuf,
+    /// How messages name it.
+    pub entry: EntryRef,
+    /// The line of its table header (or first key).
+    pub line: usize,
+    /// The lines of its fields.
+    pub fields: FieldLines,
+}
+
+impl<T> Located<T> {
+    /// The line of `field`, or of the entry when the field was not written.
+    pub fn line_of(&self, field: &str) -> usize {
+        self.fields.line(field).unwrap_or(self.line)
+    }
+}
+
+/// One `offices/<id>.toml` file.
+#[derive(Debug, Clone)]
+pub struct OfficeSource {
+    /// Its path.
+    pub path: PathBuf,
+    /// The `[office]` table, when present.
+    pub office: Option<Located<Office>>,
+    /// The `[welcome]` table, when present.
+    pub welcome: Option<Located<WelcomeService>>,
+    /// The `[[offer]]` tables in file order.
+    pub offers: Vec<Located<Offer>>,
+}
+
+impl OfficeSource {
+    /// The file name without `.toml`.
+    pub fn stem(&self) -> String {
+        self.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The `statewide.toml` file.
+#[derive(Debug, Clone)]
+pub struct StatewideSource {
+    /// Its path.
+    pub path: PathBuf,
+    /// The `[[checkup]]` tables in file order.
+    pub checkups: Vec<Located<CheckupRule>>,
+    /// The `[[deadline]]` tables in file order.
+    pub deadlines: Vec<Located<DeadlineRule>>,
+}
+
+/// Everything read from a data folder.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// Path of `gemeinden.csv`.
+    pub gemeinden_path: PathBuf,
+    /// The towns, in file order.
+    pub towns: Vec<TownRow>,
+    /// The statewide items, when the file could be read.
+    pub statewide: Option<StatewideSource>,
+    /// The office files, sorted by file name.
+    pub offices: Vec<OfficeSource>,
+}
+
+/// Reads the whole data folder; every problem found on the way goes into `diags`.
+pub fn load(dir: &Path, diags: &mut Diagnostics) -> Dataset {
+    let gemeinden_path = dir.join(GEMEINDEN_FILE);
+    let towns = read_gemeinden(&gemeinden_path, diags);
+    let statewide_path = dir.join(STATEWIDE_FILE);
+    let statewide =
+        read_text(&statewide_path, diags).map(|text| read_statewide(&statewide_path, &text, diags));
+    let offices = office_paths(&dir.join(OFFICES_DIR), diags)
+        .into_iter()
+        .filter_map(|path| {
+            read_text(&path, diags).map(|text| read_office_file(&path, &text, diags))
+        })
+        .collect();
+    Dataset {
+        gemeinden_path,
+        towns,
+        statewide,
+        offices,
+    }
+}
+
+fn read_text(path: &Path, diags: &mut Diagnostics) -> Option<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            diags.file_error(path, None, "the file is missing");
+            None
+        }
+        Err(err) => {
+            diags.file_error(
+                path,
+                None,
+                format!("the file cannot be read as UTF-8 text: {err}"),
+            );
+            None
+        }
+    }
+}
+
+/// The `.toml` files of the offices folder, sorted; `_name` and `.name` files are left alone.
+fn office_paths(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            diags.file_error(
+                dir,
+                None,
+                format!("the offices folder cannot be read: {err}"),
+            );
+            return Vec::new();
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                diags.file_error(
+                    dir,
+                    None,
+                    format!("the offices folder cannot be read: {err}"),
+                );
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('_') || name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            diags.file_error(
+                &path,
+                None,
+                "unexpected folder: each office is one file offices/<office-id>.toml",
+            );
+        } else if !name.ends_with(".toml") {
+            diags.file_error(
+                &path,
+                None,
+                "not a .toml file: office files are named <office-id>.toml (names starting with _ are ignored)",
+            );
+        } else {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    paths
+}
+
+fn read_gemeinden(path: &Path, diags: &mut Diagnostics) -> Vec<TownRow> {
+    let mut reader = match csv::ReaderBuilder::new().has_headers(true).from_path(path) {
+        Ok(reader) => reader,
+        Err(err) => {
+            diags.file_error(path, None, format!("the town list cannot be read: {err}"));
+            return Vec::new();
+        }
+    };
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(err) => {
+            diags.file_error(
+                path,
+                Some(1),
+                format!("the header line cannot be read: {err}"),
+            );
+            return Vec::new();
+        }
+    };
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let mut missing = Vec::new();
+    let mut columns = BTreeMap::new();
+    for name in ["ags", "name", "kreis_key", "kreis", "kreis_type", "plz_all"] {
+        match column(name) {
+            Some(i) => {
+                columns.insert(name, i);
+            }
+            None => missing.push(name),
+        }
+    }
+    if !missing.is_empty() {
+        diags.file_error(
+            path,
+            Some(1),
+            format!("the header line lacks the columns {}", missing.join(", ")),
+        );
+        return Vec::new();
+    }
+    let mut towns = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(err) => {
+                let line = err.position().map(|p| p.line() as usize);
+                diags.file_error(path, line, format!("the line cannot be read as CSV: {err}"));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let cell = |name: &str| {
+            columns
+                .get(name)
+                .and_then(|&i| record.get(i))
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        };
+        towns.push(TownRow {
+            ags: cell("ags"),
+            name: cell("name"),
+            kreis_key: cell("kreis_key"),
+            kreis: cell("kreis"),
+            kreis_type: cell("kreis_type"),
+            postcodes: cell("plz_all")
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
+            line,
+        });
+    }
+    towns
+}
+
+/// Byte offsets of line starts, to turn spans into line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset).max(1)
+    }
+}
+
+/// Parses a TOML file; syntax errors are reported with their line, `None` when any was found.
+fn parse_toml<'i>(
+    path: &Path,
+    text: &'i str,
+    lines: &LineIndex,
+    diags: &mut Diagnostics,
+) -> Option<DeTable<'i>> {
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        return Some(root.into_inner());
+    }
+    // Recovery after a mistake often adds follow-up errors on the same line: keep the first.
+    let mut reported_lines = BTreeSet::new();
+    for error in errors {
+        let line = error.span().map(|span| lines.line(span.start));
+        if !reported_lines.insert(line) {
+            continue;
+        }
+        diags.file_error(
+            path,
+            line,
+            format!("TOML syntax error: {}", error.message().trim()),
+        );
+    }
+    None
+}
+
+/// Reading state for one entry: where it is, how to name it, the lines of its fields.
+struct Ctx<'a> {
+    file: &'a Path,
+    lines: &'a LineIndex,
+    diags: &'a mut Diagnostics,
+    entry: EntryRef,
+    entry_line: usize,
+    fields: FieldLines,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        file: &'a Path,
+        lines: &'a LineIndex,
+        diags: &'a mut Diagnostics,
+        kind: &'static str,
+        number: usize,
+        span: Range<usize>,
+    ) -> Ctx<'a> {
+        let entry_line = lines.line(span.start);
+        Ctx {
+            file,
+            lines,
+            diags,
+            entry: EntryRef {
+                kind,
+                id: None,
+                number,
+            },
+            entry_line,
+            fields: FieldLines::default(),
+        }
+    }
+
+    fn line(&self, span: &Range<usize>) -> usize {
+        if span.is_empty() && span.start == 0 {
+            self.entry_line
+        } else {
+            self.lines.line(span.start)
+        }
+    }
+
+    fn note(&mut self, field: &str, span: &Range<usize>) {
+        let line = self.line(span);
+        self.fields.lines.insert(field.to_owned(), line);
+    }
+
+    fn report(&mut self, field: &str, span: Option<&Range<usize>>, message: String) {
+        self.fields.reported.insert(field.to_owned());
+        let line = span.map_or(self.entry_line, |s| self.line(s));
+        self.diags.push(Diagnostic {
+            file: self.file.to_path_buf(),
+            line: Some(line),
+            entry: Some(self.entry.clone()),
+            field: Some(field.to_owned()),
+            message,
+        });
+    }
+
+    fn finish<T>(self, value: T) -> Located<T> {
+        Located {
+            value,
+            file: self.file.to_path_buf(),
+            entry: self.entry,
+            line: self.entry_line,
+            fields: self.fields,
+        }
+    }
+}
+
+/// A table being read, with the dotted path of its fields.
+#[derive(Clone, Copy)]
+struct Tbl<'t, 'i> {
+    table: &'t DeTable<'i>,
+    prefix: &'t str,
+}
+
+type Val<'i> = Spanned<DeValue<'i>>;
+
+fn path(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+/// German or near-miss words editors may type, with the field they probably mean.
+const ALIASES: &[(&str, &str)] = &[
+    ("telefon", "phone"),
+    ("tel", "phone"),
+    ("telephone", "phone"),
+    ("mail", "email"),
+    ("e-mail", "email"),
+    ("e_mail", "email"),
+    ("webseite", "web"),
+    ("website", "web"),
+    ("url", "web"),
+    ("homepage", "web"),
+    ("adresse", "address"),
+    ("anschrift", "address"),
+    ("strasse", "street"),
+    ("straße", "street"),
+    ("plz", "postcode"),
+    ("postleitzahl", "postcode"),
+    ("ort", "city"),
+    ("stadt", "city"),
+    ("titel", "title"),
+    ("beschreibung", "description"),
+    ("kategorie", "category"),
+    ("alter", "age"),
+    ("orte", "towns"),
+    ("gemeinden", "towns"),
+    ("quelle", "source"),
+    ("stand", "as_of"),
+    ("asof", "as_of"),
+    ("zeiten", "schedule"),
+    ("termine", "schedule"),
+    ("sprachen", "languages"),
+    ("kosten", "cost"),
+    ("anmeldung", "registration"),
+    ("kontakt", "contact"),
+    ("tag", "day"),
+    ("von", "opens"),
+    ("bis", "closes"),
+    ("ab", "from_months"),
+    ("from", "from_months"),
+    ("to", "to_months"),
+    ("zeitpunkt", "timing"),
+    ("angebot", "offer"),
+    ("offers", "offer"),
+    ("amt", "office"),
+    ("jugendamt", "office"),
+];
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// A hint at the field an unknown key probably means, e.g. `; did you mean "phone"?`.
+fn suggestion(key: &str, allowed: &[&str]) -> String {
+    let lower = key.to_lowercase();
+    let alias = ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == lower)
+        .map(|(_, meant)| *meant);
+    if let Some(meant) = alias {
+        if allowed.contains(&meant) {
+            return format!("; did you mean \"{meant}\"?");
+        }
+        for (table, fields) in [("contact", CONTACT_FIELDS), ("address", ADDRESS_FIELDS)] {
+            if fields.contains(&meant) && allowed.contains(&table) {
+                return format!("; did you mean {table} = {{ {meant} = ... }}?");
+            }
+        }
+    }
+    match allowed.iter().min_by_key(|a| edit_distance(&lower, a)) {
+        Some(close) if edit_distance(&lower, close) <= 2 => format!("; did you mean \"{close}\"?"),
+        _ => ".".to_owned(),
+    }
+}
+
+/// Reports every key of `tbl` that is not in `allowed`, with a hint at what was meant.
+fn check_keys(ctx: &mut Ctx, tbl: Tbl, allowed: &[&str]) {
+    for (key, _) in tbl.table.iter() {
+        let name = key.get_ref().as_ref();
+        if allowed.contains(&name) {
+            continue;
+        }
+        let hint = suggestion(name, allowed);
+        ctx.report(
+            &path(tbl.prefix, name),
+            Some(&key.span()),
+            format!(
+                "unknown field{hint} Fields allowed here: {}",
+                allowed.join(", ")
+            ),
+        );
+    }
+}
+
+fn hint_for_missing(key: &str) -> &'static str {
+    match key {
+        "source" => " Name where the facts were read, e.g. source = \"kreis-dueren.de (Schwangerschaft und Geburt)\".",
+        "as_of" => " Give the date of that source, e.g. as_of = 2024-01-01.",
+        "id" => " Give a unique id of lower-case letters, digits and hyphens.",
+        "age" => " Give the ages in completed months, e.g. age = { from_months = 0, to_months = 11 }.",
+        "towns" => " List the AGS of the towns, e.g. towns = [\"05566012\"].",
+        "category" => {
+            " Choose one of treffpunkt, beratung, gesundheit, familienbuero, familienzentrum, bewegung, bildung, sonstiges."
+        }
+        _ => "",
+    }
+}
+
+fn get<'t, 'i>(ctx: &mut Ctx, tbl: Tbl<'t, 'i>, key: &str) -> Option<&'t Val<'i>> {
+    let value = tbl.table.get(key)?;
+    ctx.note(&path(tbl.prefix, key), &value.span());
+    Some(value)
+}
+
+fn missing(ctx: &mut Ctx, tbl: Tbl, key: &str) {
+    ctx.report(
+        &path(tbl.prefix, key),
+        None,
+        format!("this required field is missing.{}", hint_for_missing(key)),
+    );
+}
+
+fn wrong_type(ctx: &mut Ctx, field: &str, value: &Val, expected: &str) {
+    let found = value.get_ref().type_str();
+    ctx.report(
+        field,
+        Some(&value.span()),
+        format!("must be {expected}, but is {found}"),
+    );
+}
+
+const TEXT: &str = "text in quotes, e.g. \"Café Kinderwagen\"";
+
+fn as_text(ctx: &mut Ctx, field: &str, value: &Val) -> Option<String> {
+    match value.get_ref() {
+        DeValue::String(s) => Some(s.to_string()),
+        _ => {
+            wrong_type(ctx, field, value, TEXT);
+            None
+        }
+    }
+}
+
+fn opt_str(ctx: &mut Ctx, tbl: Tbl, key: &str) -> Option<String> {
+    let value = get(ctx, tbl, key)?;
+    as_text(ctx, &path(tbl.prefix, key), value)
+}
+
+fn req_str(ctx: &mut Ctx, tbl: Tbl, key: &str) -> String {
+    match get(ctx, tbl, key) {
+        Some(value) => as_text(ctx, &path(tbl.prefix, key), value).unwrap_or_default(),
+        None => {
+            missing(ctx, tbl, key);
+            String::new()
+        }
+    }
+}
+
+fn integer(ctx: &mut Ctx, field: &str, value: &Val) -> Option<i64> {
+    match value.get_ref() {
+        DeValue::Integer(int) => {
+            let parsed = i64::from_str_radix(int.as_str(), int.radix()).ok();
+            if parsed.is_none() {
+                ctx.report(field, Some(&value.span()), "the number is too large".into());
+            }
+            parsed
+        }
+        _ => {
+            wrong_type(ctx, field, value, "a whole number without quotes, e.g. 12");
+            None
+        }
+    }
+}
+
+fn bounded<T: TryFrom<i64>>(ctx: &mut Ctx, field: &str, value: &Val, what: &str) -> Option<T> {
+    let number = integer(ctx, field, value)?;
+    match T::try_from(number) {
+        Ok(n) => Some(n),
+        Err(_) => {
+            ctx.report(
+                field,
+                Some(&value.span()),
+                format!("{number} is not {what}"),
+            );
+            None
+        }
+    }
+}
+
+fn req_num<T: TryFrom<i64> + Default>(ctx: &mut Ctx, tbl: Tbl, key: &str, what: &str) -> T {
+    match get(ctx, tbl, key) {
+        Some(value) => bounded(ctx, &path(tbl.prefix, key), value, what).unwrap_or_default(),
+        None => {
+            missing(ctx, tbl, key);
+            T::default()
+        }
+    }
+}
+
+fn opt_num<T: TryFrom<i64>>(ctx: &mut Ctx, tbl: Tbl, key: &str, what: &str) -> Option<T> {
+    let value = get(ctx, tbl, key)?;
+    bounded(ctx, &path(tbl.prefix, key), value, what)
+}
+
+fn opt_float(ctx: &mut Ctx, tbl: Tbl, key: &str) -> Option<f64> {
+    let value = get(ctx, tbl, key)?;
+    let field = path(tbl.prefix, key);
+    match value.get_ref() {
+        DeValue::Float(float) => match float.as_str().replace('_', "").parse::<f64>() {
+            Ok(number) if number.is_finite() => Some(number),
+            _ => {
+                ctx.report(
+                    &field,
+                    Some(&value.span()),
+                    "must be a finite decimal number".into(),
+                );
+                None
+            }
+        },
+        DeValue::Integer(_) => integer(ctx, &field, value).map(|n| n as f64),
+        _ => {
+            wrong_type(
+                ctx,
+                &field,
+                value,
+                "a decimal number without quotes, e.g. 51.7623",
+            );
+            None
+        }
+    }
+}
+
+/// The stand-in for a date that could not be read (never shown: the entry is reported).
+fn placeholder_date() -> Date {
+    Date::from_days_since_epoch(0)
+}
+
+fn req_date(ctx: &mut Ctx, tbl: Tbl, key: &str) -> Date {
+    let field = path(tbl.prefix, key);
+    let Some(value) = get(ctx, tbl, key) else {
+        missing(ctx, tbl, key);
+        return placeholder_date();
+    };
+    let text = match value.get_ref() {
+        DeValue::String(s) => s.to_string(),
+        DeValue::Datetime(dt) => dt.to_string(),
+        _ => {
+            wrong_type(ctx, &field, value, "a date YYYY-MM-DD, e.g. 2024-01-01");
+            return placeholder_date();
+        }
+    };
+    match text.parse::<Date>() {
+        Ok(date) => date,
+        Err(_) => {
+            ctx.report(
+                &field,
+                Some(&value.span()),
+                format!("\"{text}\" is not a date: write YYYY-MM-DD, e.g. 2024-01-01 (a real day, no time)"),
+            );
+            placeholder_date()
+        }
+    }
+}
+
+/// Reads a word into one of the contract's enums (its serde names), listing the allowed words.
+fn req_enum<T: DeserializeOwned>(
+    ctx: &mut Ctx,
+    tbl: Tbl,
+    key: &str,
+    allowed: &[&str],
+) -> Option<T> {
+    let field = path(tbl.prefix, key);
+    let Some(value) = get(ctx, tbl, key) else {
+        missing(ctx, tbl, key);
+        return None;
+    };
+    let word = as_text(ctx, &field, value)?;
+    match serde_json::from_value::<T>(serde_json::Value::String(word.clone())) {
+        Ok(parsed) => Some(parsed),
+        Err(_) => {
+            ctx.report(
+                &field,
+                Some(&value.span()),
+                format!("\"{word}\" is not one of {}", allowed.join(", ")),
+            );
+            None
+        }
+    }
+}
+
+fn opt_enum<T: DeserializeOwned>(
+    ctx: &mut Ctx,
+    tbl: Tbl,
+    key: &str,
+    allowed: &[&str],
+) -> Option<T> {
+    if tbl.table.contains_key(key) {
+        req_enum(ctx, tbl, key, allowed)
+    } else {
+        None
+    }
+}
+
+/// Reads a list of texts; each item's line is kept as `key[i]`.
+fn str_list(ctx: &mut Ctx, tbl: Tbl, key: &str, required: bool) -> Vec<String> {
+    let field = path(tbl.prefix, key);
+    let Some(value) = get(ctx, tbl, key) else {
+        if required {
+            missing(ctx, tbl, key);
+        }
+        return Vec::new();
+    };
+    let DeValue::Array(items) = value.get_ref() else {
+        wrong_type(
+            ctx,
+            &field,
+            value,
+            "a list in brackets, e.g. [\"05566012\", \"05566016\"]",
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let item_field = format!("{field}[{i}]");
+        ctx.note(&item_field, &item.span());
+        if let Some(text) = as_text(ctx, &item_field, item) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+fn opt_table<'t, 'i>(
+    ctx: &mut Ctx,
+    tbl: Tbl<'t, 'i>,
+    key: &str,
+    example: &str,
+) -> Option<&'t DeTable<'i>> {
+    let value = get(ctx, tbl, key)?;
+    match value.get_ref() {
+        DeValue::Table(table) => Some(table),
+        _ => {
+            wrong_type(ctx, &path(tbl.prefix, key), value, example);
+            None
+        }
+    }
+}
+
+const CONTACT_FIELDS: &[&str] = &["phone", "email", "web"];
+const ADDRESS_FIELDS: &[&str] = &["street", "postcode", "city"];
+
+fn read_contact(ctx: &mut Ctx, tbl: Tbl) -> Contact {
+    let prefix = path(tbl.prefix, "contact");
+    let Some(table) = opt_table(
+        ctx,
+        tbl,
+        "contact",
+        "a table, e.g. contact = { phone = \"02551 69-2305\" }",
+    ) else {
+        return Contact::default();
+    };
+    let inner = Tbl {
+        table,
+        prefix: &prefix,
+    };
+    check_keys(ctx, inner, CONTACT_FIELDS);
+    Contact {
+        phone: opt_str(ctx, inner, "phone"),
+        email: opt_str(ctx, inner, "email"),
+        web: opt_str(ctx, inner, "web"),
+    }
+}
+
+fn read_address(ctx: &mut Ctx, tbl: Tbl) -> Option<Address> {
+    let prefix = path(tbl.prefix, "address");
+    let table = opt_table(
+        ctx,
+        tbl,
+        "address",
+        "a table, e.g. address = { street = \"Markt 1\", city = \"Lage\" }",
+    )?;
+    let inner = Tbl {
+        table,
+        prefix: &prefix,
+    };
+    check_keys(ctx, inner, ADDRESS_FIELDS);
+    Some(Address {
+        street: opt_str(ctx, inner, "street"),
+        postcode: opt_str(ctx, inner, "postcode"),
+        city: opt_str(ctx, inner, "city"),
+    })
+}
+
+const OFFICE_FIELDS: &[&str] = &[
+    "id", "name", "kreis", "towns", "address", "contact", "source", "as_of",
+];
+const WELCOME_FIELDS: &[&str] = &[
+    "name",
+    "description",
+    "timing",
+    "contact",
+    "source",
+    "as_of",
+];
+const OFFER_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "category",
+    "age",
+    "towns",
+    "place",
+    "schedule",
+    "languages",
+    "cost",
+    "registration",
+    "contact",
+    "source",
+    "as_of",
+];
+const CATEGORIES: &[&str] = &[
+    "treffpunkt",
+    "beratung",
+    "gesundheit",
+    "familienbuero",
+    "familienzentrum",
+    "bewegung",
+    "bildung",
+    "sonstiges",
+];
+const WEEKDAYS: &[&str] = &["mo", "di", "mi", "do", "fr", "sa", "so"];
+const REGISTRATIONS: &[&str] = &["yes", "no", "unknown"];
+const UNITS: &[&str] = &["day", "week", "month", "year"];
+const RULES: &[&str] = &[
+    "days_after_birth",
+    "end_of_life_month",
+    "end_of_calendar_month_after_birth",
+    "months_after_birth",
+];
+
+/// Reads `id` first, so that every later message names the entry.
+fn read_id(ctx: &mut Ctx, tbl: Tbl) -> String {
+    let id = req_str(ctx, tbl, "id");
+    if !id.trim().is_empty() {
+        ctx.entry.id = Some(id.clone());
+    }
+    id
+}
+
+fn read_office(ctx: &mut Ctx, tbl: Tbl) -> Office {
+    let id = read_id(ctx, tbl);
+    check_keys(ctx, tbl, OFFICE_FIELDS);
+    Office {
+        id,
+        name: req_str(ctx, tbl, "name"),
+        kreis: req_str(ctx, tbl, "kreis"),
+        towns: str_list(ctx, tbl, "towns", true),
+        address: read_address(ctx, tbl),
+        contact: read_contact(ctx, tbl),
+        source: req_str(ctx, tbl, "source"),
+        as_of: req_date(ctx, tbl, "as_of"),
+    }
+}
+
+fn read_welcome(ctx: &mut Ctx, tbl: Tbl) -> WelcomeService {
+    check_keys(ctx, tbl, WELCOME_FIELDS);
+    WelcomeService {
+        name: req_str(ctx, tbl, "name"),
+        description: opt_str(ctx, tbl, "description").unwrap_or_default(),
+        timing: opt_str(ctx, tbl, "timing"),
+        contact: read_contact(ctx, tbl),
+        source: req_str(ctx, tbl, "source"),
+        as_of: req_date(ctx, tbl, "as_of"),
+    }
+}
+
+fn read_age(ctx: &mut Ctx, tbl: Tbl) -> AgeRange {
+    let example = "a table, e.g. age = { from_months = 0, to_months = 11 }";
+    let Some(table) = opt_table(ctx, tbl, "age", example) else {
+        if !tbl.table.contains_key("age") {
+            missing(ctx, tbl, "age");
+        }
+        return AgeRange {
+            from_months: 0,
+            to_months: 0,
+        };
+    };
+    let inner = Tbl {
+        table,
+        prefix: "age",
+    };
+    check_keys(ctx, inner, &["from_months", "to_months"]);
+    AgeRange {
+        from_months: req_num(ctx, inner, "from_months", "a number of months"),
+        to_months: req_num(ctx, inner, "to_months", "a number of months"),
+    }
+}
+
+fn read_place(ctx: &mut Ctx, tbl: Tbl) -> Option<Place> {
+    let table = opt_table(
+        ctx,
+        tbl,
+        "place",
+        "a table, e.g. place = { name = \"Karderie\" }",
+    )?;
+    let inner = Tbl {
+        table,
+        prefix: "place",
+    };
+    check_keys(ctx, inner, &["name", "address", "lat", "lon"]);
+    Some(Place {
+        name: opt_str(ctx, inner, "name"),
+        address: read_address(ctx, inner).unwrap_or_default(),
+        lat: opt_float(ctx, inner, "lat"),
+        lon: opt_float(ctx, inner, "lon"),
+    })
+}
+
+fn read_slot(ctx: &mut Ctx, tbl: Tbl) -> Option<WeeklySlot> {
+    check_keys(ctx, tbl, &["day", "opens", "closes", "weeks_of_month"]);
+    let day: Option<Weekday> = req_enum(ctx, tbl, "day", WEEKDAYS);
+    let opens = req_str(ctx, tbl, "opens");
+    let closes = req_str(ctx, tbl, "closes");
+    let mut weeks_of_month = Vec::new();
+    if let Some(value) = get(ctx, tbl, "weeks_of_month") {
+        let field = path(tbl.prefix, "weeks_of_month");
+        match value.get_ref() {
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let item_field = format!("{field}[{i}]");
+                    ctx.note(&item_field, &item.span());
+                    if let Some(week) =
+                        bounded::<u8>(ctx, &item_field, item, "a week of the month (1 to 5)")
+                    {
+                        weeks_of_month.push(week);
+                    }
+                }
+            }
+            _ => wrong_type(ctx, &field, value, "a list of weeks, e.g. [2, 4]"),
+        }
+    }
+    Some(WeeklySlot {
+        day: day?,
+        opens,
+        closes,
+        weeks_of_month,
+    })
+}
+
+fn read_schedule(ctx: &mut Ctx, tbl: Tbl) -> Schedule {
+    let Some(table) = opt_table(
+        ctx,
+        tbl,
+        "schedule",
+        "a table with weekly slots and/or text",
+    ) else {
+        return Schedule::default();
+    };
+    let inner = Tbl {
+        table,
+        prefix: "schedule",
+    };
+    check_keys(ctx, inner, &["weekly", "text"]);
+    let text = opt_str(ctx, inner, "text");
+    let mut weekly = Vec::new();
+    if let Some(value) = get(ctx, inner, "weekly") {
+        match value.get_ref() {
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let prefix = format!("schedule.weekly[{i}]");
+                    ctx.note(&prefix, &item.span());
+                    match item.get_ref() {
+                        DeValue::Table(table) => {
+                            let slot = Tbl { table, prefix: &prefix };
+                            if let Some(slot) = read_slot(ctx, slot) {
+                                weekly.push(slot);
+                            }
+                        }
+                        _ => wrong_type(
+                            ctx,
+                            &prefix,
+                            item,
+                            "a slot such as { day = \"mo\", opens = \"10:00\", closes = \"12:00\" }",
+                        ),
+                    }
+                }
+            }
+            _ => wrong_type(
+                ctx,
+                "schedule.weekly",
+                value,
+                "a list of slots, e.g. [{ day = \"mo\", opens = \"10:00\", closes = \"12:00\" }]",
+            ),
+        }
+    }
+    Schedule { weekly, text }
+}
+
+fn read_offer(ctx: &mut Ctx, tbl: Tbl) -> Offer {
+    let id = read_id(ctx, tbl);
+    check_keys(ctx, tbl, OFFER_FIELDS);
+    let title = req_str(ctx, tbl, "title");
+    let description = opt_str(ctx, tbl, "description").unwrap_or_default();
+    let category =
+        req_enum::<Category>(ctx, tbl, "category", CATEGORIES).unwrap_or(Category::Sonstiges);
+    Offer {
+        id,
+        title,
+        description,
+        category,
+        age: read_age(ctx, tbl),
+        towns: str_list(ctx, tbl, "towns", false),
+        place: read_place(ctx, tbl),
+        schedule: read_schedule(ctx, tbl),
+        languages: str_list(ctx, tbl, "languages", false),
+        cost: opt_str(ctx, tbl, "cost"),
+        registration: opt_enum(ctx, tbl, "registration", REGISTRATIONS).unwrap_or_default(),
+        contact: read_contact(ctx, tbl),
+        source: req_str(ctx, tbl, "source"),
+        as_of: req_date(ctx, tbl, "as_of"),
+    }
+}
+
+fn read_span(ctx: &mut Ctx, tbl: Tbl, key: &str, required: bool) -> Option<LifeSpan> {
+    let prefix = path(tbl.prefix, key);
+    let example = "a table, e.g. { unit = \"month\", from = 6, to = 7 }";
+    let Some(table) = opt_table(ctx, tbl, key, example) else {
+        if required && !tbl.table.contains_key(key) {
+            missing(ctx, tbl, key);
+        }
+        return None;
+    };
+    let inner = Tbl {
+        table,
+        prefix: &prefix,
+    };
+    check_keys(ctx, inner, &["unit", "from", "to", "extra_days"]);
+    let unit: Option<LifeUnit> = req_enum(ctx, inner, "unit", UNITS);
+    let what = "a positive whole number";
+    Some(LifeSpan {
+        unit: unit.unwrap_or(LifeUnit::Day),
+        from: req_num(ctx, inner, "from", what),
+        to: req_num(ctx, inner, "to", what),
+        extra_days: opt_num(ctx, inner, "extra_days", what).unwrap_or(0),
+    })
+}
+
+fn read_checkup(ctx: &mut Ctx, tbl: Tbl) -> CheckupRule {
+    let id = read_id(ctx, tbl);
+    check_keys(
+        ctx,
+        tbl,
+        &[
+            "id",
+            "description",
+            "official",
+            "tolerance",
+            "source",
+            "as_of",
+        ],
+    );
+    CheckupRule {
+        id,
+        description: opt_str(ctx, tbl, "description").unwrap_or_default(),
+        official: read_span(ctx, tbl, "official", true).unwrap_or(LifeSpan {
+            unit: LifeUnit::Day,
+            from: 1,
+            to: 1,
+            extra_days: 0,
+        }),
+        tolerance: read_span(ctx, tbl, "tolerance", false),
+        source: req_str(ctx, tbl, "source"),
+        as_of: req_date(ctx, tbl, "as_of"),
+    }
+}
+
+fn read_due(ctx: &mut Ctx, tbl: Tbl) -> DueRule {
+    let fallback = DueRule::DaysAfterBirth(0);
+    let example = "a table, e.g. due = { rule = \"days_after_birth\", value = 7 }";
+    let Some(table) = opt_table(ctx, tbl, "due", example) else {
+        if !tbl.table.contains_key("due") {
+            missing(ctx, tbl, "due");
+        }
+        return fallback;
+    };
+    let inner = Tbl {
+        table,
+        prefix: "due",
+    };
+    check_keys(ctx, inner, &["rule", "value"]);
+    let rule = req_enum::<String>(ctx, inner, "rule", RULES);
+    let value: u32 = req_num(ctx, inner, "value", "a positive whole number");
+    match rule.as_deref() {
+        Some("days_after_birth") => DueRule::DaysAfterBirth(value),
+        Some("end_of_life_month") => DueRule::EndOfLifeMonth(value),
+        Some("end_of_calendar_month_after_birth") => DueRule::EndOfCalendarMonthAfterBirth(value),
+        Some("months_after_birth") => DueRule::MonthsAfterBirth(value),
+        Some(other) => {
+            let span = table.get("rule").map(Spanned::span);
+            ctx.report(
+                "due.rule",
+                span.as_ref(),
+                format!("\"{other}\" is not one of {}", RULES.join(", ")),
+            );
+            fallback
+        }
+        None => fallback,
+    }
+}
+
+fn read_deadline(ctx: &mut Ctx, tbl: Tbl) -> DeadlineRule {
+    let id = read_id(ctx, tbl);
+    check_keys(
+        ctx,
+        tbl,
+        &[
+            "id",
+            "title",
+            "description",
+            "due",
+            "legal_basis",
+            "source",
+            "as_of",
+        ],
+    );
+    DeadlineRule {
+        id,
+        title: req_str(ctx, tbl, "title"),
+        description: req_str(ctx, tbl, "description"),
+        due: read_due(ctx, tbl),
+        legal_basis: req_str(ctx, tbl, "legal_basis"),
+        source: req_str(ctx, tbl, "source"),
+        as_of: req_date(ctx, tbl, "as_of"),
+    }
+}
+
+/// The tables of a top-level key: one `[key]` table (`many = false`) or `[[key]]` blocks.
+fn top_tables<'t, 'i>(
+    path: &Path,
+    lines: &LineIndex,
+    diags: &mut Diagnostics,
+    root: &'t DeTable<'i>,
+    key: &str,
+    many: bool,
+) -> Vec<(Range<usize>, &'t DeTable<'i>)> {
+    let Some(value) = root.get(key) else {
+        return Vec::new();
+    };
+    let line = Some(lines.line(value.span().start));
+    match (value.get_ref(), many) {
+        (DeValue::Table(table), false) => vec![(value.span(), table)],
+        (DeValue::Array(items), true) => {
+            let mut tables = Vec::new();
+            for item in items.iter() {
+                match item.get_ref() {
+                    DeValue::Table(table) => tables.push((item.span(), table)),
+                    _ => diags.file_error(
+                        path,
+                        Some(lines.line(item.span().start)),
+                        format!("each {key} must be a table written as [[{key}]]"),
+                    ),
+                }
+            }
+            tables
+        }
+        (_, true) => {
+            diags.file_error(
+                path,
+                line,
+                format!("\"{key}\" must be written as [[{key}]] blocks, one block per entry"),
+            );
+            Vec::new()
+        }
+        (_, false) => {
+            diags.file_error(
+                path,
+                line,
+                format!("\"{key}\" must be written once as a [{key}] table"),
+            );
+            Vec::new()
+        }
+    }
+}
+
+fn check_top_keys(
+    path: &Path,
+    lines: &LineIndex,
+    diags: &mut Diagnostics,
+    root: &DeTable,
+    allowed: &[&str],
+) {
+    for (key, _) in root.iter() {
+        let name = key.get_ref().as_ref();
+        if !allowed.contains(&name) {
+            let hint = suggestion(name, allowed);
+            diags.push(Diagnostic {
+                file: path.to_path_buf(),
+                line: Some(lines.line(key.span().start)),
+                entry: None,
+                field: Some(name.to_owned()),
+                message: format!(
+                    "unknown field{hint} Allowed at the top of this file: {}",
+                    allowed.join(", ")
+                ),
+            });
+        }
+    }
+}
+
+/// Reads one office file.
+pub fn read_office_file(path: &Path, text: &str, diags: &mut Diagnostics) -> OfficeSource {
+    let lines = LineIndex::new(text);
+    let mut source = OfficeSource {
+        path: path.to_path_buf(),
+        office: None,
+        welcome: None,
+        offers: Vec::new(),
+    };
+    let Some(root) = parse_toml(path, text, &lines, diags) else {
+        return source;
+    };
+    check_top_keys(path, &lines, diags, &root, &["office", "welcome", "offer"]);
+    let offices = top_tables(path, &lines, diags, &root, "office", false);
+    if offices.is_empty() && !root.contains_key("office") {
+        diags.file_error(
+            path,
+            Some(1),
+            "the file has no [office] table: every office file starts with one",
+        );
+    }
+    let mut office_id = None;
+    for (span, table) in offices {
+        let mut ctx = Ctx::new(path, &lines, diags, "office", 1, span);
+        let office = read_office(&mut ctx, Tbl { table, prefix: "" });
+        office_id = ctx.entry.id.clone();
+        source.office = Some(ctx.finish(office));
+    }
+    for (span, table) in top_tables(path, &lines, diags, &root, "welcome", false) {
+        let mut ctx = Ctx::new(path, &lines, diags, "welcome", 1, span);
+        ctx.entry.id.clone_from(&office_id);
+        let welcome = read_welcome(&mut ctx, Tbl { table, prefix: "" });
+        source.welcome = Some(ctx.finish(welcome));
+    }
+    for (i, (span, table)) in top_tables(path, &lines, diags, &root, "offer", true)
+        .into_iter()
+        .enumerate()
+    {
+        let mut ctx = Ctx::new(path, &lines, diags, "offer", i + 1, span);
+        let offer = read_offer(&mut ctx, Tbl { table, prefix: "" });
+        source.offers.push(ctx.finish(offer));
+    }
+    source
+}
+
+/// Reads `statewide.toml`.
+pub fn read_statewide(path: &Path, text: &str, diags: &mut Diagnostics) -> StatewideSource {
+    let lines = LineIndex::new(text);
+    let mut source = StatewideSource {
+        path: path.to_path_buf(),
+        checkups: Vec::new(),
+        deadlines: Vec::new(),
+    };
+    let Some(root) = parse_toml(path, text, &lines, diags) else {
+        return source;
+    };
+    check_top_keys(path, &lines, diags, &root, &["checkup", "deadline"]);
+    for (i, (span, table)) in top_tables(path, &lines, diags, &root, "checkup", true)
+        .into_iter()
+        .enumerate()
+    {
+        let mut ctx = Ctx::new(path, &lines, diags, "checkup", i + 1, span);
+        let checkup = read_checkup(&mut ctx, Tbl { table, prefix: "" });
+        source.checkups.push(ctx.finish(checkup));
+    }
+    for (i, (span, table)) in top_tables(path, &lines, diags, &root, "deadline", true)
+        .into_iter()
+        .enumerate()
+    {
+        let mut ctx = Ctx::new(path, &lines, diags, "deadline", i + 1, span);
+        let deadline = read_deadline(&mut ctx, Tbl { table, prefix: "" });
+        source.deadlines.push(ctx.finish(deadline));
+    }
+    source
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn office(text: &str) -> (OfficeSource, Vec<String>) {
+        let mut diags = Diagnostics::new();
+        let source = read_office_file(Path::new("o.toml"), text, &mut diags);
+        (
+            source,
+            diags.sorted().iter().map(|d| d.to_string()).collect(),
+        )
+    }
+
+    const MINIMAL: &str = "[office]\nid = \"kreis-x\"\nname = \"Kreis X, Jugendamt\"\nkreis = \"X\"\ntowns = [\n  \"05000001\",\n]\nsource = \"s\"\nas_of = 2020-01-01\n";
+
+    #[test]
+    fn reads_an_office_with_field_lines() {
+        let (source, messages) = office(MINIMAL);
+        assert!(messages.is_empty(), "{messages:?}");
+        let office = source.office.expect("office");
+        assert_eq!(office.value.towns, ["05000001"]);
+        assert_eq!(office.line, 1);
+        assert_eq!(office.fields.line("towns[0]"), Some(6));
+        assert_eq!(office.fields.line("as_of"), Some(9));
+        assert_eq!(office.value.as_of.to_string(), "2020-01-01");
+    }
+
+    #[test]
+    fn reports_every_structural_problem_with_its_line() {
+        let text = format!(
+            "{MINIMAL}telefon = \"1\"\n\n[[offer]]\nid = \"a\"\ncategory = \"cafe\"\nage = {{ from_months = \"0\", to_months = 3 }}\nsource = \"s\"\nas_of = \"2020-02-30\"\n"
+        );
+        let (_, messages) = office(&text);
+        assert_eq!(
+            messages,
+            [
+                "o.toml:10: office \"kreis-x\", field \"telefon\": unknown field; did you mean contact = { phone = ... }? Fields allowed here: id, name, kreis, towns, address, contact, source, as_of",
+                "o.toml:12: offer \"a\", field \"title\": this required field is missing.",
+                "o.toml:14: offer \"a\", field \"category\": \"cafe\" is not one of treffpunkt, beratung, gesundheit, familienbuero, familienzentrum, bewegung, bildung, sonstiges",
+                "o.toml:15: offer \"a\", field \"age.from_months\": must be a whole number without quotes, e.g. 12, but is string",
+                "o.toml:17: offer \"a\", field \"as_of\": \"2020-02-30\" is not a date: write YYYY-MM-DD, e.g. 2024-01-01 (a real day, no time)",
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_line() {
+        let (source, messages) = office("[office]\nid = \"x\"\nname = = 1\n");
+        assert!(source.office.is_none());
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].starts_with("o.toml:3: TOML syntax error"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn marks_reported_fields_and_their_relatives() {
+        let mut lines = FieldLines::default();
+        lines.reported.insert("age.from_months".into());
+        assert!(lines.is_reported("age"));
+        assert!(lines.is_reported("age.from_months"));
+        assert!(!lines.is_reported("agent"));
+        assert!(!lines.is_reported("towns"));
+    }
+
+    #[test]
+    fn slugs_town_names() {
+        assert_eq!(slug("Köln"), "koeln");
+        assert_eq!(slug("Mülheim an der Ruhr"), "muelheim-an-der-ruhr");
+        assert_eq!(slug("Düsseldorf"), "duesseldorf");
+        assert_eq!(slug("Fröndenberg/Ruhr"), "froendenberg-ruhr");
+        assert_eq!(slug("Gießen "), "giessen");
+    }
+
+    #[test]
+    fn counts_lines() {
+        let index = LineIndex::new("a\nb\n\nc");
+        assert_eq!(index.line(0), 1);
+        assert_eq!(index.line(2), 2);
+        assert_eq!(index.line(4), 3);
+        assert_eq!(index.line(5), 4);
+    }
+
+    #[test]
+    fn suggests_fields() {
+        assert_eq!(
+            suggestion("Telefon", CONTACT_FIELDS),
+            "; did you mean \"phone\"?"
+        );
+        assert_eq!(
+            suggestion("telefon", OFFER_FIELDS),
+            "; did you mean contact = { phone = ... }?"
+        );
+        assert_eq!(
+            suggestion("titel", OFFER_FIELDS),
+            "; did you mean \"title\"?"
+        );
+        assert_eq!(suggestion("xyz", OFFER_FIELDS), ".");
+        assert_eq!(edit_distance("titel", "title"), 2);
+    }
+}

@@ -1,0 +1,649 @@
+//! Checks what the values of a read data folder mean: formats, ranges, dates, ids, towns.
+//!
+//! Runs after `source::load` on everything that could be read; reports each problem as a
+//! `Diagnostic` with file, line, entry and field. Fields that `source` already reported are skipped,
+//! so one mistake gives one message. Field formats come from `kekiz_core::validation`.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, EntryRef};
+use crate::source::{Dataset, Located, OfficeSource, StatewideSource, TownRow};
+use kekiz_core::date::Date;
+use kekiz_core::directory::{Address, Contact, LifeSpan, LifeUnit, Offer, Office};
+use kekiz_core::validation::{self, FieldError};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// Latitude range that NRW (with a margin) lies in.
+const NRW_LAT: std::ops::RangeInclusive<f64> = 50.2..=52.6;
+/// Longitude range that NRW (with a margin) lies in.
+const NRW_LON: std::ops::RangeInclusive<f64> = 5.7..=9.6;
+
+/// Runs every check on `data`; `today` is the date after which no `as_of` may lie.
+pub fn validate(data: &Dataset, today: Date, diags: &mut Diagnostics) {
+    let towns = check_towns(data, diags);
+    let mut ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    let mut served: BTreeMap<String, (String, PathBuf, usize)> = BTreeMap::new();
+    let mut offer_ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    for file in &data.offices {
+        let office_towns = match &file.office {
+            Some(office) => {
+                check_office(office, file, &towns, today, diags);
+                check_office_unique(office, &mut ids, &mut served, &towns, diags);
+                office.value.towns.iter().cloned().collect()
+            }
+            None => BTreeSet::new(),
+        };
+        let office_id = file.office.as_ref().map(|o| o.value.id.as_str());
+        if let Some(welcome) = &file.welcome {
+            check_contact(welcome, &welcome.value.contact, diags);
+            required_text(welcome, "name", &welcome.value.name, diags);
+            optional_text(
+                welcome,
+                "description",
+                Some(&welcome.value.description),
+                diags,
+            );
+            optional_text(welcome, "timing", welcome.value.timing.as_deref(), diags);
+            check_source(
+                welcome,
+                &welcome.value.source,
+                welcome.value.as_of,
+                today,
+                diags,
+            );
+        }
+        for offer in &file.offers {
+            check_offer(offer, office_id, &office_towns, &towns, today, diags);
+            if !offer.fields.is_reported("id") && !offer.value.id.is_empty() {
+                let here = (offer.file.clone(), offer.line_of("id"));
+                if let Some((file, line)) = offer_ids.get(&offer.value.id) {
+                    let message = format!(
+                        "the offer id \"{}\" is already used in {}:{line}; offer ids are unique across all files",
+                        offer.value.id,
+                        file.display()
+                    );
+                    error(diags, offer, "id", message);
+                } else {
+                    offer_ids.insert(offer.value.id.clone(), here);
+                }
+            }
+        }
+    }
+    if let Some(statewide) = &data.statewide {
+        check_statewide(statewide, today, diags);
+    }
+}
+
+/// Reports a problem in `field` of `loc`, unless reading already reported that field.
+fn error<T>(diags: &mut Diagnostics, loc: &Located<T>, field: &str, message: impl Into<String>) {
+    if loc.fields.is_reported(field) {
+        return;
+    }
+    diags.push(Diagnostic {
+        file: loc.file.clone(),
+        line: Some(loc.line_of(field)),
+        entry: Some(loc.entry.clone()),
+        field: Some(field.to_owned()),
+        message: message.into(),
+    });
+}
+
+fn field_error<T>(
+    diags: &mut Diagnostics,
+    loc: &Located<T>,
+    field: &str,
+    result: Result<(), FieldError>,
+) {
+    if let Err(err) = result {
+        error(diags, loc, field, err.to_string());
+    }
+}
+
+fn required_text<T>(loc: &Located<T>, field: &str, value: &str, diags: &mut Diagnostics) {
+    if !loc.fields.present(field) {
+        return; // reported as missing while reading
+    }
+    match validation::text(value) {
+        Err(FieldError::Empty) => error(diags, loc, field, "must not be empty"),
+        other => field_error(diags, loc, field, other),
+    }
+}
+
+fn optional_text<T>(loc: &Located<T>, field: &str, value: Option<&str>, diags: &mut Diagnostics) {
+    if let (Some(value), true) = (value, loc.fields.present(field)) {
+        field_error(diags, loc, field, validation::text(value));
+    }
+}
+
+fn check_source<T>(
+    loc: &Located<T>,
+    source: &str,
+    as_of: Date,
+    today: Date,
+    diags: &mut Diagnostics,
+) {
+    if loc.fields.present("source") {
+        match validation::text(source) {
+            Err(FieldError::Empty) => error(
+                diags,
+                loc,
+                "source",
+                "is empty: name where the facts were read (site, title, year)",
+            ),
+            other => field_error(diags, loc, "source", other),
+        }
+    }
+    if as_of > today {
+        let message =
+            format!("the date {as_of} lies in the future (today is {today}); as_of is the date of the source");
+        error(diags, loc, "as_of", message);
+    }
+}
+
+fn check_contact<T>(loc: &Located<T>, contact: &Contact, diags: &mut Diagnostics) {
+    if let Some(phone) = &contact.phone {
+        field_error(diags, loc, "contact.phone", validation::phone(phone));
+    }
+    if let Some(email) = &contact.email {
+        field_error(diags, loc, "contact.email", validation::email(email));
+    }
+    if let Some(web) = &contact.web {
+        field_error(diags, loc, "contact.web", validation::https_url(web));
+    }
+}
+
+fn check_address<T>(loc: &Located<T>, prefix: &str, address: &Address, diags: &mut Diagnostics) {
+    let field = |name: &str| format!("{prefix}.{name}");
+    optional_text(loc, &field("street"), address.street.as_deref(), diags);
+    optional_text(loc, &field("city"), address.city.as_deref(), diags);
+    if let Some(postcode) = &address.postcode {
+        field_error(
+            diags,
+            loc,
+            &field("postcode"),
+            validation::postcode(postcode),
+        );
+    }
+}
+
+fn check_towns<'d>(data: &'d Dataset, diags: &mut Diagnostics) -> BTreeMap<&'d str, &'d TownRow> {
+    let mut towns: BTreeMap<&str, &TownRow> = BTreeMap::new();
+    for row in &data.towns {
+        let mut problem = |field: &str, message: String| {
+            diags.push(Diagnostic {
+                file: data.gemeinden_path.clone(),
+                line: Some(row.line),
+                entry: Some(EntryRef::named("town", row.ags.clone())),
+                field: Some(field.to_owned()),
+                message,
+            });
+        };
+        if let Err(err) = validation::ags(&row.ags) {
+            problem("ags", err.to_string());
+            continue;
+        }
+        if row.name.is_empty() {
+            problem("name", "must not be empty".into());
+        }
+        if row.kreis.is_empty() {
+            problem("kreis", "must not be empty".into());
+        }
+        if !row.ags.starts_with(&row.kreis_key) || row.kreis_key.len() != 5 {
+            problem(
+                "kreis_key",
+                format!(
+                    "\"{}\" is not the first five digits of the AGS",
+                    row.kreis_key
+                ),
+            );
+        }
+        if !matches!(row.kreis_type.as_str(), "Kreis" | "kreisfreie Stadt") {
+            problem(
+                "kreis_type",
+                format!(
+                    "\"{}\" is neither \"Kreis\" nor \"kreisfreie Stadt\"",
+                    row.kreis_type
+                ),
+            );
+        }
+        for postcode in &row.postcodes {
+            if let Err(err) = validation::postcode(postcode) {
+                problem("plz_all", err.to_string());
+            }
+        }
+        if towns.insert(&row.ags, row).is_some() {
+            problem("ags", "this AGS appears twice in the town list".into());
+        }
+    }
+    if data.towns.is_empty() && data.gemeinden_path.exists() {
+        diags.file_error(&data.gemeinden_path, None, "the town list holds no town");
+    }
+    towns
+}
+
+fn town_label(ags: &str, towns: &BTreeMap<&str, &TownRow>) -> String {
+    match towns.get(ags) {
+        Some(row) => format!("{ags} ({})", row.name),
+        None => ags.to_owned(),
+    }
+}
+
+fn check_office(
+    office: &Located<Office>,
+    file: &OfficeSource,
+    towns: &BTreeMap<&str, &TownRow>,
+    today: Date,
+    diags: &mut Diagnostics,
+) {
+    let value = &office.value;
+    if office.fields.present("id") {
+        match validation::office_id(&value.id) {
+            Err(err) => error(diags, office, "id", err.to_string()),
+            Ok(()) if file.stem() != value.id => {
+                let message = format!(
+                    "the file name must match the office id: rename the file to offices/{}.toml or change the id to \"{}\"",
+                    value.id,
+                    file.stem()
+                );
+                error(diags, office, "id", message);
+            }
+            Ok(()) => {}
+        }
+    }
+    required_text(office, "name", &value.name, diags);
+    required_text(office, "kreis", &value.kreis, diags);
+    if value.towns.is_empty() && office.fields.present("towns") {
+        error(
+            diags,
+            office,
+            "towns",
+            "lists no town: name the AGS of every town this office serves",
+        );
+    }
+    let mut seen = BTreeSet::new();
+    let mut kreis_reported = BTreeSet::new();
+    for (i, ags) in value.towns.iter().enumerate() {
+        let field = format!("towns[{i}]");
+        let report = |diags: &mut Diagnostics, message: String| {
+            if !office.fields.is_reported(&field) {
+                diags.push(Diagnostic {
+                    file: office.file.clone(),
+                    line: Some(office.line_of(&field)),
+                    entry: Some(office.entry.clone()),
+                    field: Some("towns".into()),
+                    message,
+                });
+            }
+        };
+        if let Err(err) = validation::ags(ags) {
+            report(diags, err.to_string());
+            continue;
+        }
+        if !seen.insert(ags) {
+            report(
+                diags,
+                format!("the town {} is listed twice", town_label(ags, towns)),
+            );
+            continue;
+        }
+        let Some(row) = towns.get(ags.as_str()) else {
+            report(diags, format!("the town key {ags} is not in gemeinden.csv"));
+            continue;
+        };
+        if row.kreisfrei() {
+            let own = row.own_office_id();
+            if value.id != own {
+                report(
+                    diags,
+                    format!(
+                        "the town {} is a kreisfreie Stadt with its own youth office \"{own}\"; only offices/{own}.toml may list it",
+                        town_label(ags, towns)
+                    ),
+                );
+                continue;
+            }
+        }
+        let kreis = row.kreis_display();
+        if !office.fields.is_reported("kreis")
+            && value.kreis != kreis
+            && kreis_reported.insert(kreis.to_owned())
+        {
+            report(
+                diags,
+                format!(
+                    "the town {} lies in \"{kreis}\", but the office's kreis is \"{}\"; an office serves towns of its own Kreis",
+                    town_label(ags, towns),
+                    value.kreis
+                ),
+            );
+        }
+    }
+    // An id that the tool gives a kreisfreie Stadt's youth office belongs to that office only.
+    if let Some(row) = towns
+        .values()
+        .find(|row| row.kreisfrei() && row.own_office_id() == value.id)
+    {
+        if !value.towns.contains(&row.ags) {
+            let message = format!(
+                "the id \"{}\" belongs to the youth office of the kreisfreie Stadt {} ({}); that file must list its town, other offices choose another id",
+                value.id,
+                row.short_name(),
+                row.ags
+            );
+            error(diags, office, "id", message);
+        }
+    }
+    if let Some(address) = &value.address {
+        check_address(office, "address", address, diags);
+    }
+    check_contact(office, &value.contact, diags);
+    check_source(office, &value.source, value.as_of, today, diags);
+}
+
+fn check_office_unique(
+    office: &Located<Office>,
+    ids: &mut BTreeMap<String, (PathBuf, usize)>,
+    served: &mut BTreeMap<String, (String, PathBuf, usize)>,
+    towns: &BTreeMap<&str, &TownRow>,
+    diags: &mut Diagnostics,
+) {
+    let id = &office.value.id;
+    if !office.fields.is_reported("id") && !id.is_empty() {
+        if let Some((file, line)) = ids.get(id) {
+            let message = format!(
+                "the office id \"{id}\" is already used in {}:{line}",
+                file.display()
+            );
+            error(diags, office, "id", message);
+        } else {
+            ids.insert(id.clone(), (office.file.clone(), office.line_of("id")));
+        }
+    }
+    for (i, ags) in office.value.towns.iter().enumerate() {
+        let field = format!("towns[{i}]");
+        let line = office.line_of(&field);
+        match served.get(ags) {
+            Some((other, file, other_line)) if other != id => {
+                diags.push(Diagnostic {
+                    file: office.file.clone(),
+                    line: Some(line),
+                    entry: Some(office.entry.clone()),
+                    field: Some("towns".into()),
+                    message: format!(
+                        "the town {} is already served by office \"{other}\" ({}:{other_line}); a town has exactly one youth office",
+                        town_label(ags, towns),
+                        file.display()
+                    ),
+                });
+            }
+            Some(_) => {}
+            None => {
+                served.insert(ags.clone(), (id.clone(), office.file.clone(), line));
+            }
+        }
+    }
+}
+
+fn check_offer(
+    offer: &Located<Offer>,
+    office_id: Option<&str>,
+    office_towns: &BTreeSet<String>,
+    towns: &BTreeMap<&str, &TownRow>,
+    today: Date,
+    diags: &mut Diagnostics,
+) {
+    let value = &offer.value;
+    if offer.fields.present("id") {
+        field_error(diags, offer, "id", validation::offer_id(&value.id));
+    }
+    required_text(offer, "title", &value.title, diags);
+    optional_text(offer, "description", Some(&value.description), diags);
+    field_error(diags, offer, "age", validation::age_range(&value.age));
+    let mut seen = BTreeSet::new();
+    for (i, ags) in value.towns.iter().enumerate() {
+        let field = format!("towns[{i}]");
+        if offer.fields.is_reported(&field) {
+            continue;
+        }
+        let report = |diags: &mut Diagnostics, message: String| {
+            diags.push(Diagnostic {
+                file: offer.file.clone(),
+                line: Some(offer.line_of(&field)),
+                entry: Some(offer.entry.clone()),
+                field: Some("towns".into()),
+                message,
+            });
+        };
+        if let Err(err) = validation::ags(ags) {
+            report(diags, err.to_string());
+        } else if !seen.insert(ags) {
+            report(
+                diags,
+                format!("the town {} is listed twice", town_label(ags, towns)),
+            );
+        } else if !towns.contains_key(ags.as_str()) {
+            report(diags, format!("the town key {ags} is not in gemeinden.csv"));
+        } else if let (Some(office_id), false) = (office_id, office_towns.contains(ags)) {
+            report(
+                diags,
+                format!(
+                    "the town {} is not served by this file's office \"{office_id}\"; list only towns from the office's towns (or none for the whole area)",
+                    town_label(ags, towns)
+                ),
+            );
+        }
+    }
+    if let Some(place) = &value.place {
+        optional_text(offer, "place.name", place.name.as_deref(), diags);
+        check_address(offer, "place.address", &place.address, diags);
+        match (place.lat, place.lon) {
+            (Some(lat), Some(lon)) => {
+                if !NRW_LAT.contains(&lat) {
+                    error(
+                        diags,
+                        offer,
+                        "place.lat",
+                        format!("latitude {lat} lies outside NRW (about 50.3 to 52.5)"),
+                    );
+                }
+                if !NRW_LON.contains(&lon) {
+                    error(
+                        diags,
+                        offer,
+                        "place.lon",
+                        format!("longitude {lon} lies outside NRW (about 5.9 to 9.5)"),
+                    );
+                }
+            }
+            (Some(_), None) => error(
+                diags,
+                offer,
+                "place.lat",
+                "give lat and lon together, or neither",
+            ),
+            (None, Some(_)) => error(
+                diags,
+                offer,
+                "place.lon",
+                "give lat and lon together, or neither",
+            ),
+            (None, None) => {}
+        }
+    }
+    for (i, slot) in value.schedule.weekly.iter().enumerate() {
+        let prefix = format!("schedule.weekly[{i}]");
+        let opens = validation::time_of_day(&slot.opens).map(|_| ());
+        let closes = validation::time_of_day(&slot.closes).map(|_| ());
+        let both_ok = opens.is_ok() && closes.is_ok();
+        field_error(diags, offer, &format!("{prefix}.opens"), opens);
+        field_error(diags, offer, &format!("{prefix}.closes"), closes);
+        if both_ok {
+            field_error(
+                diags,
+                offer,
+                &prefix,
+                validation::opening_hours(&slot.opens, &slot.closes),
+            );
+        }
+        let mut weeks = BTreeSet::new();
+        for (j, week) in slot.weeks_of_month.iter().enumerate() {
+            let field = format!("{prefix}.weeks_of_month[{j}]");
+            field_error(diags, offer, &field, validation::week_of_month(*week));
+            if !weeks.insert(week) {
+                error(diags, offer, &field, format!("week {week} is listed twice"));
+            }
+        }
+    }
+    optional_text(
+        offer,
+        "schedule.text",
+        value.schedule.text.as_deref(),
+        diags,
+    );
+    for (i, language) in value.languages.iter().enumerate() {
+        field_error(
+            diags,
+            offer,
+            &format!("languages[{i}]"),
+            validation::language(language),
+        );
+    }
+    optional_text(offer, "cost", value.cost.as_deref(), diags);
+    check_contact(offer, &value.contact, diags);
+    check_source(offer, &value.source, value.as_of, today, diags);
+}
+
+fn check_span<T>(loc: &Located<T>, field: &str, span: &LifeSpan, diags: &mut Diagnostics) {
+    if span.from == 0 {
+        error(
+            diags,
+            loc,
+            &format!("{field}.from"),
+            "units of life count from 1 (the 1st day of life is the day of birth)",
+        );
+    } else if span.from > span.to {
+        error(
+            diags,
+            loc,
+            field,
+            format!("the span is reversed (from {} to {})", span.from, span.to),
+        );
+    }
+    let longest_unit = match span.unit {
+        LifeUnit::Day => 1,
+        LifeUnit::Week => 7,
+        LifeUnit::Month => 31,
+        LifeUnit::Year => 366,
+    };
+    if span.extra_days >= longest_unit {
+        let message = format!(
+            "{} extra days make up a whole unit or more; raise \"to\" instead",
+            span.extra_days
+        );
+        error(diags, loc, &format!("{field}.extra_days"), message);
+    }
+}
+
+/// Whether `outer` holds `inner`; only comparable when both count in the same unit.
+fn covers(outer: &LifeSpan, inner: &LifeSpan) -> bool {
+    outer.unit != inner.unit
+        || (outer.from <= inner.from
+            && (outer.to, outer.extra_days) >= (inner.to, inner.extra_days))
+}
+
+fn check_statewide(statewide: &StatewideSource, today: Date, diags: &mut Diagnostics) {
+    if statewide.checkups.is_empty() {
+        diags.file_error(&statewide.path, None, "lists no [[checkup]]");
+    }
+    if statewide.deadlines.is_empty() {
+        diags.file_error(&statewide.path, None, "lists no [[deadline]]");
+    }
+    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    for checkup in &statewide.checkups {
+        let value = &checkup.value;
+        required_text(checkup, "id", &value.id, diags);
+        unique(checkup, &value.id, &mut ids, diags);
+        optional_text(checkup, "description", Some(&value.description), diags);
+        check_span(checkup, "official", &value.official, diags);
+        if let Some(tolerance) = &value.tolerance {
+            check_span(checkup, "tolerance", tolerance, diags);
+            if !covers(tolerance, &value.official) {
+                error(
+                    diags,
+                    checkup,
+                    "tolerance",
+                    "the tolerance window must hold the whole official window",
+                );
+            }
+        }
+        check_source(checkup, &value.source, value.as_of, today, diags);
+    }
+    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    for deadline in &statewide.deadlines {
+        let value = &deadline.value;
+        if deadline.fields.present("id") {
+            field_error(diags, deadline, "id", validation::offer_id(&value.id));
+        }
+        unique(deadline, &value.id, &mut ids, diags);
+        required_text(deadline, "title", &value.title, diags);
+        required_text(deadline, "description", &value.description, diags);
+        required_text(deadline, "legal_basis", &value.legal_basis, diags);
+        let amount = match value.due {
+            kekiz_core::directory::DueRule::DaysAfterBirth(n)
+            | kekiz_core::directory::DueRule::EndOfLifeMonth(n)
+            | kekiz_core::directory::DueRule::EndOfCalendarMonthAfterBirth(n)
+            | kekiz_core::directory::DueRule::MonthsAfterBirth(n) => n,
+        };
+        if amount == 0 {
+            error(diags, deadline, "due.value", "must be at least 1");
+        }
+        check_source(deadline, &value.source, value.as_of, today, diags);
+    }
+}
+
+fn unique<T>(
+    loc: &Located<T>,
+    id: &str,
+    ids: &mut BTreeMap<String, usize>,
+    diags: &mut Diagnostics,
+) {
+    if id.is_empty() || loc.fields.is_reported("id") {
+        return;
+    }
+    if let Some(line) = ids.get(id) {
+        let message = format!("the id \"{id}\" is already used in line {line} of this file");
+        error(diags, loc, "id", message);
+    } else {
+        ids.insert(id.to_owned(), loc.line_of("id"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compares_windows_of_the_same_unit() {
+        let span = |unit, from, to, extra_days| LifeSpan {
+            unit,
+            from,
+            to,
+            extra_days,
+        };
+        assert!(covers(
+            &span(LifeUnit::Month, 2, 4, 15),
+            &span(LifeUnit::Month, 3, 4, 0)
+        ));
+        assert!(!covers(
+            &span(LifeUnit::Month, 4, 4, 0),
+            &span(LifeUnit::Month, 3, 4, 0)
+        ));
+        assert!(!covers(
+            &span(LifeUnit::Month, 3, 4, 0),
+            &span(LifeUnit::Month, 3, 4, 15)
+        ));
+        assert!(covers(
+            &span(LifeUnit::Week, 1, 1, 0),
+            &span(LifeUnit::Day, 3, 10, 0)
+        ));
+    }
+}

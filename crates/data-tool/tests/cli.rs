@@ -1,0 +1,1099 @@
+//! End-to-end tests of the `kekiz-data` binary on fixture folders and on the real `data/`.
+//!
+//! Each test copies `tests/fixtures/base` (a small valid data folder) into a temporary directory,
+//! breaks one thing, runs the real binary there as `kekiz-data <command> data`, and checks the exit
+//! code and that the message names the file, the line, the entry and the field.
+
+use kekiz_core::directory::{DirectoryIndex, OfficeFile, FORMAT_VERSION};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_kekiz-data");
+const TODAY: &str = "2026-11-21";
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create fixture folder");
+    for entry in fs::read_dir(from).expect("read fixture folder") {
+        let entry = entry.expect("fixture entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy fixture file");
+        }
+    }
+}
+
+/// What one run of the binary gave.
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Outcome {
+    fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+
+    /// The one output line that contains every part; fails with the whole output otherwise.
+    fn line_with(&self, parts: &[&str]) -> String {
+        let all = self.all();
+        match all
+            .lines()
+            .find(|line| parts.iter().all(|p| line.contains(p)))
+        {
+            Some(line) => line.to_owned(),
+            None => panic!("no line contains all of {parts:?}; output was:\n{all}"),
+        }
+    }
+
+    fn assert_failed_with(&self, parts: &[&str]) -> String {
+        assert_eq!(
+            self.code,
+            1,
+            "expected exit code 1; output was:\n{}",
+            self.all()
+        );
+        self.line_with(parts)
+    }
+}
+
+/// A copy of the base fixture in a temporary directory, as `<tmp>/data`.
+struct Fixture {
+    root: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let root = tempfile::tempdir().expect("temporary directory");
+        copy_dir(
+            &manifest_dir().join("tests/fixtures/base"),
+            &root.path().join("data"),
+        );
+        Fixture { root }
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.root.path().join(relative)
+    }
+
+    fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.path(relative)).expect("read fixture file")
+    }
+
+    fn write(&self, relative: &str, text: &str) {
+        fs::write(self.path(relative), text).expect("write fixture file");
+    }
+
+    /// Replaces the one occurrence of `from` in a file.
+    fn replace(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "{from:?} must occur once in {relative}"
+        );
+        self.write(relative, &text.replacen(from, to, 1));
+    }
+
+    /// The line (from 1) of the first occurrence of `needle` in a file.
+    fn line(&self, relative: &str, needle: &str) -> usize {
+        let text = self.read(relative);
+        let at = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {relative}"));
+        text[..at].matches('\n').count() + 1
+    }
+
+    /// `relative:line:` for the line of `needle`.
+    fn at(&self, relative: &str, needle: &str) -> String {
+        format!("{relative}:{}:", self.line(relative, needle))
+    }
+
+    fn run(&self, args: &[&str]) -> Outcome {
+        run_in(self.root.path(), args)
+    }
+
+    fn validate(&self) -> Outcome {
+        self.run(&["validate", "data", "--today", TODAY])
+    }
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Outcome {
+    let output = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run kekiz-data");
+    Outcome {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).expect("read output folder") {
+            let path = entry.expect("output entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = fs::read(&path).expect("read output file");
+                files.insert(path.strip_prefix(dir).expect("inside").to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+const DUEREN: &str = "data/offices/kreis-dueren.toml";
+const GREVEN: &str = "data/offices/stadt-greven.toml";
+const STEINFURT: &str = "data/offices/kreis-steinfurt.toml";
+
+#[test]
+fn the_base_fixture_is_valid() {
+    let fixture = Fixture::new();
+    let outcome = fixture.validate();
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    assert_eq!(
+        outcome.stdout.trim(),
+        "OK: 3 Jugendämter, 4 Angebote, 7 Orte"
+    );
+}
+
+#[test]
+fn reports_a_toml_syntax_error_with_its_line() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        GREVEN,
+        "title = \"Café Kinderwagen\"",
+        "title = \"Café Kinderwagen",
+    );
+    let at = fixture.at(GREVEN, "title = ");
+    fixture
+        .validate()
+        .assert_failed_with(&[&at, "TOML syntax error"]);
+}
+
+#[test]
+fn reports_an_unknown_field_with_a_suggestion() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        DUEREN,
+        "kreis = \"Düren\"\n",
+        "kreis = \"Düren\"\ntelefon = \"02421 22-1051000\"\n",
+    );
+    let at = fixture.at(DUEREN, "telefon");
+    let line = fixture.validate().assert_failed_with(&[
+        &at,
+        "office \"kreis-dueren\"",
+        "field \"telefon\"",
+    ]);
+    assert!(
+        line.contains("unknown field; did you mean contact = { phone = ... }?"),
+        "{line}"
+    );
+}
+
+#[test]
+fn reports_an_unknown_field_inside_a_nested_table() {
+    let fixture = Fixture::new();
+    fixture.replace(DUEREN, "city = \"Merzenich\"", "ort = \"Merzenich\"");
+    let at = fixture.at(DUEREN, "ort = ");
+    let line = fixture.validate().assert_failed_with(&[
+        &at,
+        "offer \"dueren-schnullercafe-merzenich\"",
+        "field \"place.address.ort\"",
+    ]);
+    assert!(line.contains("did you mean \"city\"?"), "{line}");
+}
+
+#[test]
+fn reports_a_missing_required_field() {
+    let fixture = Fixture::new();
+    let header = fixture.at(DUEREN, "[[offer]]\nid = \"dueren-schnullercafe-linnich\"");
+    fixture.replace(DUEREN, "title = \"Schnullercafé Linnich\"\n", "");
+    fixture.validate().assert_failed_with(&[
+        &header,
+        "offer \"dueren-schnullercafe-linnich\"",
+        "field \"title\"",
+        "required field is missing",
+    ]);
+}
+
+#[test]
+fn reports_a_missing_id_by_position() {
+    let fixture = Fixture::new();
+    fixture.replace(DUEREN, "id = \"dueren-schnullercafe-linnich\"\n", "");
+    fixture.validate().assert_failed_with(&[
+        DUEREN,
+        "offer no. 2 (without a readable id)",
+        "field \"id\"",
+        "missing",
+    ]);
+}
+
+#[test]
+fn reports_a_wrong_type() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        GREVEN,
+        "age = { from_months = 0, to_months = 11 }",
+        "age = \"0-11\"",
+    );
+    let at = fixture.at(GREVEN, "age = ");
+    fixture.validate().assert_failed_with(&[
+        &at,
+        "offer \"greven-cafe-kinderwagen\"",
+        "field \"age\"",
+        "must be a table",
+    ]);
+}
+
+#[test]
+fn reports_an_unknown_category() {
+    let fixture = Fixture::new();
+    fixture.replace(GREVEN, "category = \"treffpunkt\"", "category = \"cafe\"");
+    let at = fixture.at(GREVEN, "category");
+    fixture.validate().assert_failed_with(&[
+        &at,
+        "offer \"greven-cafe-kinderwagen\"",
+        "field \"category\"",
+        "\"cafe\" is not one of treffpunkt",
+    ]);
+}
+
+#[test]
+fn reports_an_unknown_town_key() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        GREVEN,
+        "towns = [\"05566012\"]\nschedule",
+        "towns = [\"05566099\"]\nschedule",
+    );
+    let at = fixture.at(GREVEN, "towns = [\"05566099\"]");
+    fixture.validate().assert_failed_with(&[
+        &at,
+        "offer \"greven-cafe-kinderwagen\"",
+        "field \"towns\"",
+        "05566099 is not in gemeinden.csv",
+    ]);
+}
+
+#[test]
+fn reports_an_unknown_town_key_of_an_office_at_its_own_line() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        DUEREN,
+        "  \"05358040\", # Merzenich",
+        "  \"0535804\", # Merzenich",
+    );
+    let at = fixture.at(DUEREN, "\"0535804\"");
+    fixture.validate().assert_failed_with(&[
+        &at,
+        "office \"kreis-dueren\"",
+        "field \"towns\"",
+        "8 digits",
+    ]);
+}
+
+#[test]
+fn reports_a_town_served_by_two_offices() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        GREVEN,
+        "towns = [\"05566012\"]\nsource",
+        "towns = [\"05566012\", \"05566084\"]\nsource",
+    );
+    let at = fixture.at(GREVEN, "\"05566084\"");
+    let other = fixture.at(STEINFURT, "\"05566084\"");
+    let line = fixture.validate().assert_failed_with(&[
+        &at,
+        "office \"stadt-greven\"",
+        "field \"towns\"",
+        "05566084 (Steinfurt, Stadt) is already served by office \"kreis-steinfurt\"",
+    ]);
+    assert!(line.contains(other.trim_end_matches(':')), "{line}");
+}
+
+#[test]
+fn reports_an_offer_in_a_town_of_another_office() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        GREVEN,
+        "towns = [\"05566012\"]\nschedule",
+        "towns = [\"05566068\"]\nschedule",
+    );
+    fixture.validate().assert_failed_with(&[
+        GREVEN,
+        "offer \"greven-cafe-kinderwagen\"",
+        "field \"towns\"",
+        "not served by this file's office \"stadt-greven\"",
+    ]);
+}
+
+#[test]
+fn reports_a_reversed_age_range() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        DUEREN,
+        "age = { from_months = 0, to_months = 11 }\ntowns = [\"05358036\"]",
+        "age = { from_months = 12, to_months = 3 }\ntowns = [\"05358036\"]",
+    );
+    let at = fixture.at(DUEREN, "from_months = 12");
+    let line = fixture.validate().assert_failed_with(&[&at]);
+    assert_eq!(
+        line,
+        format!(
+            "{at} offer \"dueren-schnullercafe-linnich\", field \"age\": the age range is reversed (from 12 to 3 months)"
+        )
+    );
+}
+
+#[test]
+fn reports_an_impossible_age() {
+    let fixture = Fixture::new();
+    fixture.replace(GREVEN, "to_months = 11", "to_months = 300");
+    let at = fixture.at(GREVEN, "to_months = 300");
+    fixture.validate().assert_failed_with(&[
+        &at,
+        "offer \"greven-cafe-kinderwagen\"",
+        "field \"age\"",
+        "month 300 is impossible",
+    ]);
+}
+
+#[test]
+fn reports_a_duplicate_offer_id_across_files() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        GREVEN,
+        "id = \"greven-cafe-kinderwagen\"",
+        "id = \"dueren-schnullercafe-linnich\"",
+    );
+    let at = fixture.at(GREVEN, "id = \"dueren-schnullercafe-linnich\"");
+    let first = fixture.at(DUEREN, "id = \"dueren-schnullercafe-linnich\"");
+    let line = fixture.validate().assert_failed_with(&[
+        &at,
+        "offer \"dueren-schnullercafe-linnich\"",
+        "field \"id\"",
+        "already used in",
+    ]);
+    assert!(line.contains(first.trim_end_matches(':')), "{line}");
+}
+
+#[test]
+fn reports_a_duplicate_office_id() {
+    let fixture = Fixture::new();
+    let text = fixture
+        .read(GREVEN)
+        .replace("05566012", "05315000")
+        .replace("greven-cafe", "koeln-cafe");
+    fixture.write("data/offices/stadt-greven-2.toml", &text);
+    let outcome = fixture.validate();
+    // Files are read in name order: "stadt-greven-2.toml" comes before "stadt-greven.toml".
+    let copy = fixture.at("data/offices/stadt-greven-2.toml", "id = ");
+    outcome.assert_failed_with(&[
+        &fixture.at(GREVEN, "id = "),
+        "office \"stadt-greven\"",
+        "field \"id\"",
+        &format!(
+            "the office id \"stadt-greven\" is already used in {}",
+            copy.trim_end_matches(':')
+        ),
+    ]);
+    outcome.line_with(&[
+        &copy,
+        "field \"id\"",
+        "rename the file to offices/stadt-greven.toml",
+    ]);
+}
+
+#[test]
+fn reports_a_file_name_that_does_not_match_the_office_id() {
+    let fixture = Fixture::new();
+    fs::rename(
+        fixture.path(STEINFURT),
+        fixture.path("data/offices/kreis-stf.toml"),
+    )
+    .expect("rename");
+    fixture.validate().assert_failed_with(&[
+        &fixture.at("data/offices/kreis-stf.toml", "id = "),
+        "office \"kreis-steinfurt\"",
+        "field \"id\"",
+        "the file name must match the office id",
+    ]);
+}
+
+#[test]
+fn reports_malformed_phone_email_and_url() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        DUEREN,
+        "phone = \"02421 22-1051000\"",
+        "phone = \"02421 22-1O51000\"",
+    );
+    fixture.replace(
+        DUEREN,
+        "email = \"info@kreis-dueren.de\"",
+        "email = \"info(at)kreis-dueren.de\"",
+    );
+    fixture.replace(
+        DUEREN,
+        "web = \"https://kreis-dueren.de\"",
+        "web = \"http://kreis-dueren.de\"",
+    );
+    let outcome = fixture.validate();
+    let office_line = fixture.at(DUEREN, "phone = \"02421 22-1O51000\"");
+    outcome.assert_failed_with(&[
+        &office_line,
+        "office \"kreis-dueren\"",
+        "field \"contact.phone\"",
+        "\"O\"",
+    ]);
+    outcome.line_with(&[
+        &office_line,
+        "office \"kreis-dueren\"",
+        "field \"contact.web\"",
+        "https://",
+    ]);
+    outcome.line_with(&[
+        &fixture.at(DUEREN, "info(at)"),
+        "offer \"dueren-schnullercafe-merzenich\"",
+        "field \"contact.email\"",
+        "not an e-mail address",
+    ]);
+    outcome.line_with(&["3 Fehler in 1 Datei"]);
+}
+
+#[test]
+fn reports_missing_or_empty_source_and_as_of() {
+    let fixture = Fixture::new();
+    fixture.replace(GREVEN, "source = \"wn.de (Greven)\"", "source = \"\"");
+    fixture.replace(STEINFURT, "as_of = 2020-01-01\n", "");
+    let outcome = fixture.validate();
+    outcome.assert_failed_with(&[
+        &fixture.at(GREVEN, "source = \"\""),
+        "offer \"greven-cafe-kinderwagen\"",
+        "field \"source\"",
+        "is empty",
+    ]);
+    outcome.line_with(&[
+        &fixture.at(STEINFURT, "[[offer]]"),
+        "offer \"steinfurt-kiwi-cafes\"",
+        "field \"as_of\"",
+        "missing",
+    ]);
+}
+
+#[test]
+fn reports_an_invalid_and_a_future_as_of() {
+    let fixture = Fixture::new();
+    fixture.replace(STEINFURT, "as_of = 2020-01-01", "as_of = 2027-01-01");
+    fixture.replace(
+        GREVEN,
+        "as_of = 2009-01-01\n\n",
+        "as_of = \"2009-02-30\"\n\n",
+    );
+    let outcome = fixture.validate();
+    outcome.assert_failed_with(&[
+        &fixture.at(STEINFURT, "as_of = 2027"),
+        "offer \"steinfurt-kiwi-cafes\"",
+        "field \"as_of\"",
+        "lies in the future (today is 2026-11-21)",
+    ]);
+    outcome.line_with(&[
+        &fixture.at(GREVEN, "2009-02-30"),
+        "office \"stadt-greven\"",
+        "field \"as_of\"",
+        "is not a date",
+    ]);
+    // The same data is fine on a later day.
+    let later = fixture.run(&["validate", "data", "--today", "2027-06-01"]);
+    assert!(!later.all().contains("in the future"), "{}", later.all());
+}
+
+#[test]
+fn reports_invalid_times_and_weekdays() {
+    let fixture = Fixture::new();
+    fixture.replace(GREVEN, "opens = \"09:30\"", "opens = \"25:00\"");
+    fixture.replace(
+        DUEREN,
+        "opens = \"10:00\", closes = \"12:00\"",
+        "opens = \"12:00\", closes = \"10:00\"",
+    );
+    let outcome = fixture.validate();
+    outcome.assert_failed_with(&[
+        &fixture.at(GREVEN, "25:00"),
+        "offer \"greven-cafe-kinderwagen\"",
+        "field \"schedule.weekly[0].opens\"",
+        "\"25:00\" is not a time of day",
+    ]);
+    outcome.line_with(&[
+        &fixture.at(DUEREN, "opens = \"12:00\""),
+        "offer \"dueren-schnullercafe-merzenich\"",
+        "field \"schedule.weekly[0]\"",
+        "opens at 12:00 but closes at 10:00",
+    ]);
+
+    let fixture = Fixture::new();
+    fixture.replace(GREVEN, "day = \"do\"", "day = \"donnerstag\"");
+    fixture.validate().assert_failed_with(&[
+        &fixture.at(GREVEN, "donnerstag"),
+        "offer \"greven-cafe-kinderwagen\"",
+        "field \"schedule.weekly[0].day\"",
+        "\"donnerstag\" is not one of mo, di, mi, do, fr, sa, so",
+    ]);
+}
+
+#[test]
+fn rejects_a_kreisfreie_stadt_in_another_office_file() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        DUEREN,
+        "  \"05358040\", # Merzenich\n",
+        "  \"05358040\", # Merzenich\n  \"05315000\",\n",
+    );
+    fixture.validate().assert_failed_with(&[
+        &fixture.at(DUEREN, "\"05315000\""),
+        "office \"kreis-dueren\"",
+        "field \"towns\"",
+        "05315000 (Köln, Stadt) is a kreisfreie Stadt with its own youth office \"stadt-koeln\"",
+    ]);
+}
+
+#[test]
+fn accepts_a_consistent_file_for_a_kreisfreie_stadt() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "data/offices/stadt-koeln.toml",
+        "[office]\nid = \"stadt-koeln\"\nname = \"Jugendamt der Stadt Köln\"\nkreis = \"Köln\"\ntowns = [\"05315000\"]\nsource = \"Test\"\nas_of = 2024-01-01\n",
+    );
+    let outcome = fixture.validate();
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    let built = fixture.run(&["build", "data", "out", "--today", TODAY]);
+    assert_eq!(built.code, 0, "{}", built.all());
+    let index: DirectoryIndex =
+        serde_json::from_slice(&fs::read(fixture.path("out/index.json")).expect("index"))
+            .expect("parses");
+    let koeln = index
+        .offices
+        .iter()
+        .find(|o| o.id == "stadt-koeln")
+        .expect("listed once");
+    assert_eq!(koeln.file.as_deref(), Some("offices/stadt-koeln.json"));
+    assert_eq!(
+        index
+            .offices
+            .iter()
+            .filter(|o| o.id == "stadt-koeln")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn rejects_the_id_of_a_kreisfreie_stadt_for_another_office() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "data/offices/stadt-koeln.toml",
+        "[office]\nid = \"stadt-koeln\"\nname = \"X\"\nkreis = \"Düren\"\ntowns = [\"05358008\"]\nsource = \"Test\"\nas_of = 2024-01-01\n",
+    );
+    fixture.validate().assert_failed_with(&[
+        "data/offices/stadt-koeln.toml:2:",
+        "office \"stadt-koeln\"",
+        "field \"id\"",
+        "belongs to the youth office of the kreisfreie Stadt Köln",
+    ]);
+}
+
+#[test]
+fn reports_a_town_outside_the_office_kreis() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        GREVEN,
+        "towns = [\"05566012\"]\nsource",
+        "towns = [\"05566012\", \"05358008\"]\nsource",
+    );
+    fixture.validate().assert_failed_with(&[
+        &fixture.at(GREVEN, "\"05358008\""),
+        "office \"stadt-greven\"",
+        "field \"towns\"",
+        "lies in \"Düren\", but the office's kreis is \"Steinfurt\"",
+    ]);
+}
+
+#[test]
+fn reports_every_problem_in_one_run() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        DUEREN,
+        "phone = \"02421 22-10 51 315\"",
+        "phone = \"call us\"",
+    );
+    fixture.replace(
+        DUEREN,
+        "to_months = 11 }\ntowns = [\"05358036\"]",
+        "to_months = -3 }\ntowns = [\"05358036\"]",
+    );
+    fixture.replace(GREVEN, "closes = \"11:00\"", "closes = \"11:60\"");
+    let outcome = fixture.validate();
+    assert_eq!(outcome.code, 1, "{}", outcome.all());
+    outcome.line_with(&["welcome \"kreis-dueren\"", "field \"contact.phone\""]);
+    outcome.line_with(&[
+        "offer \"dueren-schnullercafe-linnich\"",
+        "field \"age\"",
+        "reversed (from 0 to -3 months)",
+    ]);
+    outcome.line_with(&[
+        "offer \"greven-cafe-kinderwagen\"",
+        "field \"schedule.weekly[0].closes\"",
+    ]);
+    assert_eq!(
+        outcome.stderr.lines().last(),
+        Some("3 Fehler in 2 Dateien"),
+        "{}",
+        outcome.all()
+    );
+}
+
+#[test]
+fn reports_a_missing_town_list_and_statewide_file() {
+    let fixture = Fixture::new();
+    fs::remove_file(fixture.path("data/gemeinden.csv")).expect("remove");
+    fs::remove_file(fixture.path("data/statewide.toml")).expect("remove");
+    let outcome = fixture.validate();
+    outcome.assert_failed_with(&["data/gemeinden.csv", "cannot be read"]);
+    outcome.line_with(&["data/statewide.toml: the file is missing"]);
+}
+
+#[test]
+fn reports_problems_in_the_statewide_file() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        "data/statewide.toml",
+        "tolerance = { unit = \"month\", from = 2, to = 4, extra_days = 15 }",
+        "tolerance = { unit = \"month\", from = 4, to = 3 }",
+    );
+    fixture.replace(
+        "data/statewide.toml",
+        "rule = \"end_of_life_month\"",
+        "rule = \"end_of_month\"",
+    );
+    let outcome = fixture.validate();
+    outcome.assert_failed_with(&[
+        &fixture.at("data/statewide.toml", "from = 4, to = 3"),
+        "checkup \"U4\"",
+        "field \"tolerance\"",
+        "reversed",
+    ]);
+    outcome.line_with(&[
+        &fixture.at("data/statewide.toml", "end_of_month"),
+        "deadline \"elterngeld\"",
+        "field \"due.rule\"",
+    ]);
+}
+
+#[test]
+fn ignores_templates_and_flags_stray_files() {
+    let fixture = Fixture::new();
+    let template = manifest_dir().join("../../data/offices/_vorlage.toml.example");
+    fs::copy(
+        &template,
+        fixture.path("data/offices/_vorlage.toml.example"),
+    )
+    .expect("copy template");
+    assert_eq!(fixture.validate().code, 0);
+    fixture.write("data/offices/notizen.txt", "x");
+    fixture
+        .validate()
+        .assert_failed_with(&["data/offices/notizen.txt", "not a .toml file"]);
+}
+
+#[test]
+fn the_template_names_only_known_fields() {
+    let fixture = Fixture::new();
+    let template =
+        fs::read_to_string(manifest_dir().join("../../data/offices/_vorlage.toml.example"))
+            .expect("template");
+    fixture.write("data/offices/vorlage.toml", &template);
+    let outcome = fixture.validate();
+    assert_eq!(outcome.code, 1);
+    let all = outcome.all();
+    for forbidden in [
+        "unknown field",
+        "TOML syntax error",
+        "required field is missing",
+        "must be ",
+    ] {
+        assert!(
+            !all.contains(forbidden),
+            "template problem {forbidden:?}:\n{all}"
+        );
+    }
+    // Its placeholders are caught, so a copy cannot slip through unchanged.
+    outcome.line_with(&[
+        "data/offices/vorlage.toml",
+        "field \"as_of\"",
+        "in the future",
+    ]);
+    outcome.line_with(&[
+        "data/offices/vorlage.toml",
+        "field \"place.lat\"",
+        "outside NRW",
+    ]);
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let fixture = Fixture::new();
+    assert_eq!(fixture.run(&["validate"]).code, 2);
+    assert_eq!(fixture.run(&["check", "data"]).code, 2);
+    assert_eq!(
+        fixture
+            .run(&["validate", "data", "--today", "2026-02-30"])
+            .code,
+        2
+    );
+    let help = fixture.run(&["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("kekiz-data build DIR OUT"));
+}
+
+#[test]
+fn build_writes_the_index_and_office_files() {
+    let fixture = Fixture::new();
+    let outcome = fixture.run(&["build", "data", "out", "--today", TODAY]);
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    assert!(
+        outcome
+            .stdout
+            .starts_with("Gebaut: 7 Orte, 4 Jugendämter (3 mit Datei), 4 Angebote"),
+        "{}",
+        outcome.stdout
+    );
+    let files = snapshot(&fixture.path("out"));
+    let names: Vec<String> = files.keys().map(|p| p.display().to_string()).collect();
+    assert_eq!(
+        names,
+        [
+            "index.json",
+            "offices/kreis-dueren.json",
+            "offices/kreis-steinfurt.json",
+            "offices/stadt-greven.json"
+        ]
+    );
+    let total: usize = files.values().map(Vec::len).sum();
+    assert!(
+        outcome
+            .stdout
+            .contains(&format!("4 Dateien, {total} Bytes in out")),
+        "{}",
+        outcome.stdout
+    );
+    let index_bytes = &files[Path::new("index.json")];
+    assert!(!index_bytes.contains(&b'\n'), "compact JSON");
+    let index: DirectoryIndex = serde_json::from_slice(index_bytes).expect("index parses");
+    assert_eq!(index.format, FORMAT_VERSION);
+    assert_eq!(index.as_of.to_string(), "2024-01-01");
+    assert!(index
+        .attribution
+        .iter()
+        .any(|a| a.contains("© Statistisches Bundesamt (Destatis)")));
+    assert!(index
+        .attribution
+        .iter()
+        .any(|a| a.contains("© OpenStreetMap contributors")));
+    let ags: Vec<&str> = index.towns.iter().map(|t| t.ags.as_str()).collect();
+    let mut sorted = ags.clone();
+    sorted.sort_unstable();
+    assert_eq!(ags, sorted);
+    let office_of = |ags: &str| {
+        index
+            .towns
+            .iter()
+            .find(|t| t.ags == ags)
+            .and_then(|t| t.office.clone())
+    };
+    assert_eq!(office_of("05315000").as_deref(), Some("stadt-koeln"));
+    assert_eq!(office_of("05358040").as_deref(), Some("kreis-dueren"));
+    assert_eq!(
+        office_of("05358008"),
+        None,
+        "Düren has no file in the fixture"
+    );
+    let koeln = index
+        .towns
+        .iter()
+        .find(|t| t.ags == "05315000")
+        .expect("Köln");
+    assert!(koeln.kreisfrei);
+    assert_eq!(koeln.kreis, "Köln");
+    assert!(koeln.postcodes.len() > 10);
+    let ids: Vec<&str> = index.offices.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "kreis-dueren",
+            "kreis-steinfurt",
+            "stadt-greven",
+            "stadt-koeln"
+        ]
+    );
+    let derived = &index.offices[3];
+    assert_eq!(
+        (
+            derived.name.as_str(),
+            derived.file.as_deref(),
+            derived.file_bytes
+        ),
+        ("Jugendamt der Stadt Köln", None, 0)
+    );
+    let dueren_summary = &index.offices[0];
+    let dueren_bytes = &files[Path::new("offices/kreis-dueren.json")];
+    assert_eq!(
+        dueren_summary.file.as_deref(),
+        Some("offices/kreis-dueren.json")
+    );
+    assert_eq!(dueren_summary.file_bytes, dueren_bytes.len() as u64);
+    assert_eq!(
+        dueren_summary.as_of.map(|d| d.to_string()).as_deref(),
+        Some("2024-01-01")
+    );
+    let dueren: OfficeFile = serde_json::from_slice(dueren_bytes).expect("office file parses");
+    assert_eq!(dueren.format, FORMAT_VERSION);
+    let offer_ids: Vec<&str> = dueren.offers.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(
+        offer_ids,
+        [
+            "dueren-schnullercafe-linnich",
+            "dueren-schnullercafe-merzenich"
+        ],
+        "sorted by id"
+    );
+    assert_eq!(dueren.welcome.expect("welcome").name, "Willkommen im Leben");
+    assert_eq!(index.statewide.checkups.len(), 2);
+    assert_eq!(index.statewide.deadlines.len(), 1);
+}
+
+#[test]
+fn build_is_deterministic() {
+    let fixture = Fixture::new();
+    for out in ["out-a", "out-b"] {
+        let outcome = fixture.run(&["build", "data", out, "--today", TODAY]);
+        assert_eq!(outcome.code, 0, "{}", outcome.all());
+    }
+    let first = snapshot(&fixture.path("out-a"));
+    assert_eq!(first, snapshot(&fixture.path("out-b")));
+    // Building again over an existing output gives the same bytes and leaves no temporary folder.
+    let again = fixture.run(&["build", "data", "out-a", "--today", "2030-01-01"]);
+    assert_eq!(again.code, 0, "{}", again.all());
+    assert_eq!(first, snapshot(&fixture.path("out-a")));
+    let leftovers: Vec<_> = fs::read_dir(fixture.root.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("kekiz-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_existing_output_untouched() {
+    let fixture = Fixture::new();
+    let first = fixture.run(&["build", "data", "out", "--today", TODAY]);
+    assert_eq!(first.code, 0, "{}", first.all());
+    let before = snapshot(&fixture.path("out"));
+    fixture.replace(GREVEN, "to_months = 11", "to_months = 300");
+    fixture.replace(
+        DUEREN,
+        "title = \"Schnullercafé Merzenich\"",
+        "title = \"Schnullercafé Merzenich (neu)\"",
+    );
+    let failed = fixture.run(&["build", "data", "out", "--today", TODAY]);
+    failed.assert_failed_with(&[GREVEN, "field \"age\""]);
+    failed.line_with(&["Nichts gebaut: out bleibt unverändert."]);
+    assert_eq!(before, snapshot(&fixture.path("out")));
+    let entries: Vec<String> = fs::read_dir(fixture.root.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!entries.iter().any(|n| n.contains("kekiz-")), "{entries:?}");
+}
+
+#[test]
+fn a_build_that_cannot_be_written_fails_cleanly() {
+    let fixture = Fixture::new();
+    fixture.write("blocker", "a file where a folder should be");
+    let outcome = fixture.run(&["build", "data", "blocker/out", "--today", TODAY]);
+    outcome.assert_failed_with(&["cannot write", "blocker"]);
+    assert_eq!(
+        fs::read_to_string(fixture.path("blocker")).expect("still a file"),
+        "a file where a folder should be"
+    );
+}
+
+#[test]
+fn stats_prints_the_coverage() {
+    let fixture = Fixture::new();
+    let outcome = fixture.run(&["stats", "data", "--today", "2025-06-01"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    let out = &outcome.stdout;
+    let figure = |label: &str| {
+        let line = outcome.line_with(&[label]);
+        line[label.len()..]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(figure("Orte mit bekanntem Jugendamt:"), "6 von 7 (86 %)");
+    assert_eq!(figure("Orte mit veröffentlichten Daten:"), "5 von 7 (71 %)");
+    assert_eq!(figure("Jugendämter mit Datei:"), "3 von 4 bekannten");
+    assert_eq!(figure("  mit Begrüßungsdienst:"), "1 von 3");
+    assert_eq!(
+        figure("  mit Kontakt zum Begrüßungsdienst:"),
+        "1 von 3 (Telefon, E-Mail oder Web)"
+    );
+    assert_eq!(figure("Angebote insgesamt:"), "4");
+    outcome.line_with(&["kreis-dueren ", " 2 ", " 2 ", "ja, mit Kontakt"]);
+    outcome.line_with(&["stadt-greven ", " 1 ", " 1 ", " -"]);
+    // Everything but the two offers of 2024 is more than two years older than 2025-06-01.
+    outcome.line_with(&["Einträge mit Stand vor 2023-06-01 (älter als zwei Jahre): 9"]);
+    outcome.line_with(&[
+        "2009-01-01",
+        "data/offices/stadt-greven.toml:3",
+        "office \"stadt-greven\"",
+    ]);
+    outcome.line_with(&["2022-01-01", "data/statewide.toml", "checkup \"U4\""]);
+    assert!(!out.contains("dueren-schnullercafe-merzenich"), "{out}");
+}
+
+#[test]
+fn stats_refuses_broken_data() {
+    let fixture = Fixture::new();
+    fixture.replace(GREVEN, "to_months = 11", "to_months = 300");
+    let outcome = fixture.run(&["stats", "data", "--today", TODAY]);
+    outcome.assert_failed_with(&[GREVEN, "field \"age\""]);
+}
+
+fn real_data() -> PathBuf {
+    manifest_dir().join("../../data")
+}
+
+#[test]
+fn the_real_data_validates() {
+    let outcome = run_in(&manifest_dir().join("../.."), &["validate", "data"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    assert!(outcome.stdout.starts_with("OK: "), "{}", outcome.stdout);
+    assert!(
+        outcome.stdout.trim_end().ends_with(", 396 Orte"),
+        "{}",
+        outcome.stdout
+    );
+}
+
+#[test]
+fn the_real_town_list_is_the_shared_one() {
+    let shared = manifest_dir().join("../../../shared/data/nrw-gemeinden.csv");
+    if let Ok(expected) = fs::read(&shared) {
+        assert_eq!(
+            fs::read(real_data().join("gemeinden.csv")).expect("data/gemeinden.csv"),
+            expected
+        );
+    }
+}
+
+#[test]
+fn the_real_data_builds_with_every_starting_office() {
+    let out = tempfile::tempdir().expect("temporary directory");
+    let target = out.path().join("built");
+    let data = real_data();
+    let outcome = run_in(out.path(), &["build", &data.to_string_lossy(), "built"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    let index: DirectoryIndex =
+        serde_json::from_slice(&fs::read(target.join("index.json")).expect("index"))
+            .expect("parses");
+    assert_eq!(index.towns.len(), 396);
+    assert_eq!(index.towns.iter().filter(|t| t.kreisfrei).count(), 22);
+    assert!(index
+        .towns
+        .iter()
+        .filter(|t| t.kreisfrei)
+        .all(|t| t.office.is_some()));
+    for kreis in ["Steinfurt", "Lippe", "Düren", "Unna"] {
+        assert!(
+            index
+                .towns
+                .iter()
+                .filter(|t| t.kreis == kreis)
+                .all(|t| t.office.is_some()),
+            "every town of {kreis} has an office"
+        );
+    }
+    let published: Vec<&str> = index
+        .offices
+        .iter()
+        .filter(|o| o.file.is_some())
+        .map(|o| o.id.as_str())
+        .collect();
+    for id in [
+        "kreis-steinfurt",
+        "stadt-emsdetten",
+        "stadt-greven",
+        "stadt-ibbenbueren",
+        "stadt-rheine",
+        "kreis-lippe",
+        "stadt-bad-salzuflen",
+        "stadt-detmold",
+        "stadt-lage",
+        "stadt-lemgo",
+        "kreis-dueren",
+        "stadt-dueren",
+        "kreis-unna",
+        "stadt-bergkamen",
+        "stadt-kamen",
+        "stadt-luenen",
+        "stadt-schwerte",
+        "stadt-selm",
+        "stadt-unna",
+        "stadt-werne",
+    ] {
+        assert!(published.contains(&id), "{id} is published");
+        let file: OfficeFile = serde_json::from_slice(
+            &fs::read(target.join(format!("offices/{id}.json"))).expect("office file"),
+        )
+        .expect("office file parses");
+        assert_eq!(file.office.id, id);
+    }
+    assert_eq!(index.offices.len(), 42);
+    let checkups: Vec<&str> = index
+        .statewide
+        .checkups
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        checkups,
+        ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U7a", "U8", "U9", "J1"]
+    );
+    let deadlines: Vec<&str> = index
+        .statewide
+        .deadlines
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(
+        deadlines,
+        ["geburt-anmelden", "elterngeld", "kindergeld", "kita-bedarf"]
+    );
+}
