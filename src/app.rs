@@ -1,0 +1,107 @@
+//! The app's root: mounts it, starts the state (clock, storage, directory, service worker)
+//! and shows the screen the address asks for. `main.rs` calls [`mount`].
+
+use crate::components::status_bar::{StatusBar, StorageNotices, UpdateBanner};
+use crate::pages::about::About;
+use crate::pages::family::Family;
+use crate::pages::offer::OfferDetails;
+use crate::pages::onboarding::{AddChild, Onboarding};
+use crate::pages::settings::Settings;
+use crate::platform::{clock, dom, network, service_worker};
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Mounts the app in place of the static first screen in index.html.
+pub fn mount() {
+    match dom::take_mount_point("app") {
+        Ok(root) => leptos::mount::mount_to(root, App).forget(),
+        Err(error) => leptos::logging::error!("KeKiz-Begleiter could not start: {error}"),
+    }
+}
+
+/// Refreshes "today" at every local midnight, so ages and dates move on in an open app.
+fn refresh_today_at_midnight(app: AppState) {
+    set_timeout(
+        move || {
+            app.today.set(clock::today());
+            refresh_today_at_midnight(app);
+        },
+        Duration::from_millis(clock::millis_until_midnight() as u64),
+    );
+}
+
+/// Starts what runs beside the screens: data, connection, address, service worker.
+fn start_background(app: AppState) {
+    app.load_directory();
+    refresh_today_at_midnight(app);
+    if let Err(error) = network::on_change(move |online| app.online.set(online)) {
+        leptos::logging::warn!("connection changes not watched: {error}");
+    }
+    if let Err(error) = dom::on_hash_change(move |hash| {
+        app.route.set(Route::from_hash(&hash));
+        dom::scroll_to_top();
+    }) {
+        leptos::logging::warn!("back button not watched: {error}");
+    }
+    if let Err(error) = service_worker::on_data_updated(move |path| {
+        if path == crate::state::INDEX_URL {
+            app.reload_directory();
+        } else if let Some(town) = app.profile.with_untracked(|p| p.town.clone()) {
+            app.load_office_for(&town, true);
+        }
+    }) {
+        leptos::logging::warn!("data updates not watched: {error}");
+    }
+    leptos::task::spawn_local(async move {
+        if let Err(error) = service_worker::register(move || app.update_waiting.set(true)).await {
+            leptos::logging::warn!("no offline use: {error}");
+        }
+    });
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::start(Route::from_hash(&dom::hash()));
+    provide_context(app);
+    start_background(app);
+
+    let page = move || {
+        let onboarded = app
+            .profile
+            .with(|p| p.town.is_some() && !p.children.is_empty());
+        match app.route.get() {
+            Route::About => view! { <About /> }.into_any(),
+            Route::Settings if onboarded => view! { <Settings /> }.into_any(),
+            Route::AddChild if onboarded => view! { <AddChild /> }.into_any(),
+            Route::Offer(id) if onboarded => view! { <OfferDetails id=id /> }.into_any(),
+            Route::Family(selected) if onboarded => {
+                view! { <Family selected=selected /> }.into_any()
+            }
+            _ => view! { <Onboarding /> }.into_any(),
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
+        <header class="site-header">
+            <a class="brand" href=Route::Family(None).to_hash()>"KeKiz-Begleiter"</a>
+            <nav aria-label="Hauptmenü">
+                <ul>
+                    <li><a href=Route::Settings.to_hash()>"Einstellungen"</a></li>
+                </ul>
+            </nav>
+        </header>
+        <StatusBar />
+        <UpdateBanner />
+        <StorageNotices />
+        <main id="main" class="page" data-app-ready="">
+            {page}
+        </main>
+        <footer class="site-footer">
+            <a href=Route::About.to_hash()>"Über die App, Quellen und Lizenzen"</a>
+        </footer>
+    }
+}

@@ -1,0 +1,31 @@
+//! Phone (tap to call), e-mail (tap to write) and web page of an office, service or offer;
+//! only the parts a public source names. Used by the welcome card and the offer details.
+
+use kekiz_core::directory::Contact;
+use kekiz_core::words::phone_uri;
+use leptos::prelude::*;
+
+/// The contact's links, or nothing when the contact is empty.
+#[component]
+pub fn ContactLinks(contact: Contact) -> impl IntoView {
+    let phone = contact.phone.map(|number| match phone_uri(&number) {
+        Some(uri) => {
+            view! { <li><a class="contact phone" href=uri>"Anrufen: " {number}</a></li> }.into_any()
+        }
+        None => view! { <li class="contact phone">"Telefon: " {number}</li> }.into_any(),
+    });
+    let email = contact.email.map(|address| {
+        let href = format!("mailto:{address}");
+        view! { <li><a class="contact email" href=href>"E-Mail: " {address}</a></li> }
+    });
+    let web = contact.web.map(|url| {
+        let shown = url.trim_start_matches("https://").trim_end_matches('/').to_owned();
+        view! {
+            <li>
+                <a class="contact web" href=url rel="noopener noreferrer" target="_blank">"Webseite: " {shown}</a>
+                <span class="needs-net">" (braucht Internet)"</span>
+            </li>
+        }
+    });
+    view! { <ul class="contact-links">{phone}{email}{web}</ul> }
+}

@@ -1,0 +1,99 @@
+//! The family's page body: the welcome contact once, then for the chosen child the sections
+//! "Angebote jetzt", "Als Nächstes", "Vorsorge-Untersuchungen" and "Fristen". Shared by the
+//! family page and the visit mode; all matching is `kekiz_core::matching::child_view`.
+
+use crate::components::checkup_list::CheckupList;
+use crate::components::deadline_list::DeadlineList;
+use crate::components::offer_card::OfferCard;
+use crate::components::welcome_card::WelcomeCard;
+use crate::state::{use_app, Load};
+use kekiz_core::age::BirthInfo;
+use kekiz_core::matching::child_view;
+use kekiz_core::office::{find_town, responsible_office, ResponsibleOffice};
+use kekiz_core::profile::Child;
+use kekiz_core::town::display_name;
+use leptos::prelude::*;
+
+/// The page body for `child` of a family living in `town`.
+#[component]
+pub fn FamilyView(
+    #[prop(into)] town: Signal<String>,
+    #[prop(into)] child: Signal<Child>,
+) -> impl IntoView {
+    let app = use_app();
+    // Fetch the office file when the town is known (again when the town changes).
+    Effect::new(move |_| {
+        let ags = town.get();
+        if matches!(app.directory.get(), Load::Ready(_)) {
+            app.load_office_for(&ags, false);
+        }
+    });
+
+    let sections = move || {
+        let Load::Ready(directory) = app.directory.get() else {
+            return match app.directory.get() {
+                Load::Failed(reason) => view! { <p class="notice warning" role="alert">{format!("Die Angebote konnten nicht geladen werden: {reason}")}</p> }.into_any(),
+                _ => view! { <p class="loading">"Die Angebote werden geladen …"</p> }.into_any(),
+            };
+        };
+        let ags = town.get();
+        let child = child.get();
+        let town_name = find_town(&directory.index, &ags)
+            .map(|t| display_name(t).to_owned())
+            .unwrap_or_default();
+        let office = responsible_office(&directory.index, &ags).ok();
+        let (file, waiting) = match &office {
+            Some(ResponsibleOffice::Published(summary)) => {
+                match app.offices.with(|o| o.get(&summary.id).cloned()) {
+                    Some(Load::Ready(file)) => (Some(file), false),
+                    Some(Load::Failed(_)) => (None, false),
+                    _ => (None, true),
+                }
+            }
+            _ => (None, false),
+        };
+        let view_of_child = child_view(
+            file.as_deref(),
+            &ags,
+            child.birth,
+            &directory.index.statewide,
+            app.today.get(),
+        );
+        let no_offers = file.is_none() && !waiting;
+        let expected = matches!(child.birth, BirthInfo::Expected(_));
+        let now = view_of_child.now;
+        let next = view_of_child.next;
+        view! {
+            {no_offers.then(|| view! {
+                <p class="notice info no-offers">{format!("Für {town_name} liegen noch keine Angebote vor.")}
+                " Vorsorge-Untersuchungen und Fristen gelten überall in NRW und stehen unten."</p>
+            })}
+            <section class="card" aria-labelledby="now-heading">
+                <h2 id="now-heading">"Angebote jetzt"</h2>
+                {if waiting {
+                    view! { <p class="loading">"Die Angebote werden geladen …"</p> }.into_any()
+                } else if now.is_empty() {
+                    view! { <p>"Für das Alter Ihres Kindes ist hier gerade kein Angebot eingetragen."</p> }.into_any()
+                } else {
+                    view! { <ul class="offers">{now.into_iter().map(|o| view! { <OfferCard offer=o.offer.clone() reach=o.reach /> }).collect_view()}</ul> }.into_any()
+                }}
+            </section>
+            <section class="card" aria-labelledby="next-heading">
+                <h2 id="next-heading">"Als Nächstes"</h2>
+                {if next.is_empty() {
+                    view! { <p>"In den nächsten zwölf Monaten kommt kein weiteres eingetragenes Angebot hinzu."</p> }.into_any()
+                } else {
+                    view! { <ul class="offers">{next.into_iter().map(|o| view! { <OfferCard offer=o.offer.clone() reach=o.reach fits_from=o.fits_from /> }).collect_view()}</ul> }.into_any()
+                }}
+            </section>
+            <CheckupList checkups=view_of_child.checkups expected=expected />
+            <DeadlineList deadlines=view_of_child.deadlines />
+        }
+        .into_any()
+    };
+
+    view! {
+        <WelcomeCard town=town />
+        {sections}
+    }
+}

@@ -1,0 +1,12 @@
+//! Small widgets shared by several pages.
+
+pub mod as_of;
+pub mod checkup_list;
+pub mod child_fields;
+pub mod contact_links;
+pub mod deadline_list;
+pub mod family_view;
+pub mod offer_card;
+pub mod status_bar;
+pub mod town_picker;
+pub mod welcome_card;

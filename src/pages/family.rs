@@ -1,0 +1,82 @@
+//! The family's page: a heading for the chosen child, a switch between children, and the
+//! family view (welcome contact, offers now and next, check-ups, deadlines).
+
+use crate::components::family_view::FamilyView;
+use crate::route::Route;
+use crate::state::{use_app, Load};
+use kekiz_core::age::age_on;
+use kekiz_core::office::find_town;
+use kekiz_core::profile::Child;
+use kekiz_core::town::display_name;
+use kekiz_core::words::age_in_words;
+use leptos::prelude::*;
+
+/// How a child is called on screen: its nickname, or "Ihr Kind" / "Kind 2".
+pub fn child_label(child: &Child, position: usize, count: usize) -> String {
+    match &child.nickname {
+        Some(name) => name.clone(),
+        None if count == 1 => "Ihr Kind".to_owned(),
+        None => format!("Kind {}", position + 1),
+    }
+}
+
+/// The family page, showing the child with `selected` (or the first child).
+#[component]
+pub fn Family(selected: Option<u32>) -> impl IntoView {
+    let app = use_app();
+    let children = move || app.profile.with(|p| p.children.clone());
+    let current = Memo::new(move |_| {
+        let children = children();
+        selected
+            .and_then(|id| children.iter().position(|c| c.id == id))
+            .or((!children.is_empty()).then_some(0))
+            .map(|position| (position, children[position].clone()))
+    });
+    let town = Signal::derive(move || app.profile.with(|p| p.town.clone().unwrap_or_default()));
+    let town_name = move || match app.directory.get() {
+        Load::Ready(directory) => {
+            find_town(&directory.index, &town.get()).map(|t| display_name(t).to_owned())
+        }
+        _ => None,
+    };
+
+    move || {
+        let Some((position, child)) = current.get() else {
+            return view! { <p>"Noch kein Kind eingetragen."</p> }.into_any();
+        };
+        let all = children();
+        let count = all.len();
+        let label = child_label(&child, position, count);
+        let age = age_in_words(&age_on(child.birth, app.today.get()));
+        let switcher = (count > 1).then(|| {
+            view! {
+                <nav class="child-switch" aria-label="Kinder">
+                    <ul>
+                        {all.iter().enumerate().map(|(i, c)| {
+                            let href = Route::Family(Some(c.id)).to_hash();
+                            let is_current = i == position;
+                            view! {
+                                <li><a href=href aria-current=is_current.then_some("page")>{child_label(c, i, count)}</a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            }
+        });
+        let shown = child.clone();
+        view! {
+            <h1 id="page-heading" tabindex="-1">
+                {format!("Angebote für {label}")}
+                {move || town_name().map(|name| format!(" in {name}"))}
+            </h1>
+            <p class="age">{age}</p>
+            {switcher}
+            <FamilyView town=town child=Signal::derive(move || shown.clone()) />
+            <p class="actions">
+                <a class="button secondary" href=Route::AddChild.to_hash()>"Weiteres Kind hinzufügen"</a>
+                <a class="button secondary" href=Route::Settings.to_hash()>"Angaben ändern"</a>
+            </p>
+        }
+        .into_any()
+    }
+}

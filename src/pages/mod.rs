@@ -1,0 +1,7 @@
+//! One file per screen.
+
+pub mod about;
+pub mod family;
+pub mod offer;
+pub mod onboarding;
+pub mod settings;

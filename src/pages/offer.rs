@@ -1,0 +1,121 @@
+//! One offer's details: what, for whom, when, where (with a map link that needs a connection),
+//! cost, languages, registration, contact, source and "Stand".
+
+use crate::components::as_of::AsOf;
+use crate::components::contact_links::ContactLinks;
+use crate::route::Route;
+use crate::state::{use_app, Load};
+use kekiz_core::directory::Offer;
+use kekiz_core::words::{
+    age_range_in_words, category_name, language_name, place_in_words, registration_in_words,
+    schedule_in_words,
+};
+use leptos::prelude::*;
+
+/// A link to the place on OpenStreetMap: by coordinates when known, else by address.
+fn map_link(offer: &Offer) -> Option<String> {
+    let place = offer.place.as_ref()?;
+    if let (Some(lat), Some(lon)) = (place.lat, place.lon) {
+        return Some(format!(
+            "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        ));
+    }
+    let address = place_in_words(place);
+    let has_street = place.address.street.is_some() && place.address.city.is_some();
+    has_street.then(|| {
+        format!(
+            "https://www.openstreetmap.org/search?query={}",
+            encode_query(&address)
+        )
+    })
+}
+
+/// Percent-encodes a search text for a URL query.
+fn encode_query(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The details page of the offer with `id`, looked up in the office files loaded so far.
+#[component]
+pub fn OfferDetails(id: String) -> impl IntoView {
+    let app = use_app();
+    // Opened directly (a reload on this address): load the family's office file.
+    Effect::new(move |_| {
+        if matches!(app.directory.get(), Load::Ready(_)) {
+            if let Some(town) = app.profile.with(|p| p.town.clone()) {
+                app.load_office_for(&town, false);
+            }
+        }
+    });
+    let offer = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.offices.with(|offices| {
+                offices.values().find_map(|load| match load {
+                    Load::Ready(file) => file.offers.iter().find(|o| o.id == id).cloned(),
+                    _ => None,
+                })
+            })
+        })
+    };
+    let back = view! { <p><a href=Route::Family(None).to_hash() class="back">"← Zurück zur Übersicht"</a></p> };
+    view! {
+        {back}
+        {move || match offer.get() {
+            None => view! {
+                <h1 id="page-heading" tabindex="-1">"Angebot"</h1>
+                <p>"Dieses Angebot ist (noch) nicht geladen oder nicht mehr im Verzeichnis."</p>
+            }.into_any(),
+            Some(offer) => {
+                let schedule = schedule_in_words(&offer.schedule);
+                let place = offer.place.as_ref().map(place_in_words).filter(|p| !p.is_empty());
+                let map = map_link(&offer);
+                let languages = offer.languages.iter().map(|c| language_name(c)).collect::<Vec<_>>().join(", ");
+                view! {
+                    <h1 id="page-heading" tabindex="-1">{offer.title.clone()}</h1>
+                    <p class="category">{category_name(offer.category)}</p>
+                    {(!offer.description.is_empty()).then(|| view! { <p class="lead">{offer.description.clone()}</p> })}
+                    <dl class="details card">
+                        <dt>"Für wen"</dt>
+                        <dd>{age_range_in_words(offer.age)}</dd>
+                        <dt>"Wann"</dt>
+                        <dd>{if schedule.is_empty() {
+                            view! { <span class="unknown">"Zeiten sind nicht bekannt – bitte nachfragen."</span> }.into_any()
+                        } else {
+                            schedule.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view().into_any()
+                        }}</dd>
+                        <dt>"Wo"</dt>
+                        <dd>
+                            {place.unwrap_or_else(|| "Ort nicht bekannt – bitte nachfragen.".to_owned())}
+                            {map.map(|href| view! {
+                                <br/><a href=href rel="noopener noreferrer" target="_blank">"Auf der Karte zeigen"</a>
+                                <span class="needs-net">" (braucht Internet)"</span>
+                            })}
+                        </dd>
+                        <dt>"Kosten"</dt>
+                        <dd>{offer.cost.clone().unwrap_or_else(|| "nicht bekannt".to_owned())}</dd>
+                        <dt>"Sprachen"</dt>
+                        <dd>{if languages.is_empty() { "nicht bekannt".to_owned() } else { languages }}</dd>
+                        <dt>"Anmeldung"</dt>
+                        <dd>{registration_in_words(offer.registration)}</dd>
+                        <dt>"Kontakt"</dt>
+                        <dd>{if offer.contact == Default::default() {
+                            view! { <span class="unknown">"Keine Kontaktdaten hinterlegt."</span> }.into_any()
+                        } else {
+                            view! { <ContactLinks contact=offer.contact.clone() /> }.into_any()
+                        }}</dd>
+                    </dl>
+                    <AsOf as_of=offer.as_of source=offer.source.clone() />
+                }.into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,92 @@
+//! The first screen for a family: town, birth or due date, optional name; saving leads to the
+//! family's page. Also the screen for adding another child (without the town).
+
+use crate::components::child_fields::ChildFields;
+use crate::components::town_picker::TownPicker;
+use crate::route::Route;
+use crate::state::use_app;
+use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
+use leptos::prelude::*;
+
+/// Onboarding: what a parent sees on the first visit. `prefill` comes from a handed-over link.
+#[component]
+pub fn Onboarding(#[prop(optional)] prefill: Option<(Option<String>, ChildForm)>) -> impl IntoView {
+    let app = use_app();
+    let (town, form) = prefill.unwrap_or_default();
+    let prefilled = town.is_some();
+    let town = RwSignal::new(town);
+    let form = RwSignal::new(form);
+    let town_error = RwSignal::new(None::<String>);
+    let date_error = RwSignal::new(None::<String>);
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let today = app.today.get_untracked();
+        let chosen = town.get_untracked();
+        let child = form.get_untracked();
+        let birth = child.birth(today);
+        town_error.set(chosen.is_none().then(|| NO_TOWN_CHOSEN.to_owned()));
+        date_error.set(birth.as_ref().err().map(ToString::to_string));
+        if let (Some(ags), Ok(birth)) = (chosen, birth) {
+            app.update_profile(|profile| {
+                profile.town = Some(ags);
+                profile.add_child(child.nickname(), birth);
+            });
+            app.navigate(Route::Family(None));
+        } else {
+            crate::platform::dom::focus_first_invalid();
+        }
+    };
+
+    view! {
+        <h1 id="page-heading" tabindex="-1">"Willkommen beim KeKiz-Begleiter"</h1>
+        <p class="lead">
+            "Finden Sie Angebote für Ihr Kind in Ihrem Ort: den Begrüßungsbesuch, Treffpunkte und Beratung, "
+            "die nächste Vorsorge-Untersuchung und wichtige Fristen – auch ohne Netz."
+        </p>
+        {prefilled.then(|| view! {
+            <p class="notice info" role="status">
+                "Ort und Geburtsmonat wurden aus dem Link übernommen. Bitte prüfen Sie die Angaben und ergänzen Sie den Tag."
+            </p>
+        })}
+        <form class="card form" on:submit=submit novalidate>
+            <TownPicker id="town" chosen=town error=town_error />
+            <ChildFields id="child" form=form error=date_error />
+            <p class="privacy">"Ihre Angaben bleiben nur auf diesem Gerät. Es gibt kein Konto und keine Weitergabe."</p>
+            <button type="submit" class="primary">"Speichern und Angebote zeigen"</button>
+        </form>
+    }
+}
+
+/// Adding another child to the family.
+#[component]
+pub fn AddChild() -> impl IntoView {
+    let app = use_app();
+    let form = RwSignal::new(ChildForm::default());
+    let date_error = RwSignal::new(None::<String>);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let child = form.get_untracked();
+        match child.birth(app.today.get_untracked()) {
+            Ok(birth) => {
+                let mut id = 0;
+                app.update_profile(|profile| id = profile.add_child(child.nickname(), birth));
+                app.navigate(Route::Family(Some(id)));
+            }
+            Err(error) => {
+                date_error.set(Some(error.to_string()));
+                crate::platform::dom::focus_first_invalid();
+            }
+        }
+    };
+    view! {
+        <h1 id="page-heading" tabindex="-1">"Weiteres Kind hinzufügen"</h1>
+        <form class="card form" on:submit=submit novalidate>
+            <ChildFields id="new-child" form=form error=date_error />
+            <div class="actions">
+                <button type="submit" class="primary">"Kind hinzufügen"</button>
+                <a class="button secondary" href=Route::Family(None).to_hash()>"Abbrechen"</a>
+            </div>
+        </form>
+    }
+}

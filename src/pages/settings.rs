@@ -1,0 +1,227 @@
+//! "Einstellungen": change the town and the children, export and import the family's data,
+//! and delete everything. Export and import use the core's file format and checks.
+
+use crate::components::child_fields::ChildFields;
+use crate::components::town_picker::TownPicker;
+use crate::pages::family::child_label;
+use crate::platform::{data_cache, download, storage};
+use crate::route::Route;
+use crate::state::{use_app, Load, Memory};
+use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
+use kekiz_core::profile::{parse_export, Child, Profile};
+use leptos::prelude::*;
+
+/// The settings page.
+#[component]
+pub fn Settings() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <h1 id="page-heading" tabindex="-1">"Einstellungen"</h1>
+        {move || match app.memory.get() {
+            Memory::Remembers => None,
+            Memory::CannotRemember(reason) => Some(view! {
+                <p class="notice warning">"Die App kann sich Ihre Angaben auf diesem Gerät nicht merken: " {reason}
+                " Exportieren Sie Ihre Daten, um sie zu behalten."</p>
+            }),
+        }}
+        <TownSettings />
+        <ChildrenSettings />
+        <DataSettings />
+        <p><a href=Route::About.to_hash()>"Über diese App: Quellen und Lizenzen"</a></p>
+    }
+}
+
+/// Changing the family's town.
+#[component]
+fn TownSettings() -> impl IntoView {
+    let app = use_app();
+    let town = RwSignal::new(app.profile.with_untracked(|p| p.town.clone()));
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match town.get_untracked() {
+            Some(ags) => {
+                error.set(None);
+                app.update_profile(|p| p.town = Some(ags));
+                saved.set(true);
+            }
+            None => error.set(Some(NO_TOWN_CHOSEN.to_owned())),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="town-settings-heading">
+            <h2 id="town-settings-heading">"Wohnort ändern"</h2>
+            <form on:submit=submit novalidate>
+                <TownPicker id="settings-town" chosen=town error=error />
+                <button type="submit" class="primary">"Wohnort speichern"</button>
+                <p role="status" class="saved">{move || saved.get().then_some("Gespeichert.")}</p>
+            </form>
+        </section>
+    }
+}
+
+/// Renaming, changing and removing children.
+#[component]
+fn ChildrenSettings() -> impl IntoView {
+    let app = use_app();
+    let children = move || app.profile.with(|p| p.children.clone());
+    view! {
+        <section class="card" aria-labelledby="children-settings-heading">
+            <h2 id="children-settings-heading">"Kinder"</h2>
+            {move || {
+                let all = children();
+                let count = all.len();
+                all.into_iter().enumerate().map(|(i, child)| view! { <ChildSettings child=child position=i count=count /> }).collect_view()
+            }}
+            <p><a class="button secondary" href=Route::AddChild.to_hash()>"Weiteres Kind hinzufügen"</a></p>
+        </section>
+    }
+}
+
+/// One child's card in settings.
+#[component]
+fn ChildSettings(child: Child, position: usize, count: usize) -> impl IntoView {
+    let app = use_app();
+    let id = child.id;
+    let form = RwSignal::new(ChildForm::of(child.birth, child.nickname.as_deref()));
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let confirm_remove = RwSignal::new(false);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let typed = form.get_untracked();
+        match typed.birth(app.today.get_untracked()) {
+            Ok(birth) => {
+                error.set(None);
+                app.update_profile(|p| {
+                    if let Some(c) = p.children.iter_mut().find(|c| c.id == id) {
+                        c.birth = birth;
+                        c.nickname = typed.nickname();
+                    }
+                });
+                saved.set(true);
+            }
+            Err(problem) => error.set(Some(problem.to_string())),
+        }
+    };
+    let remove = move |_| {
+        app.update_profile(|p| {
+            p.remove_child(id);
+        });
+    };
+    view! {
+        <form class="child-settings" on:submit=submit novalidate>
+            <h3>{child_label(&child, position, count)}</h3>
+            <ChildFields id=format!("child-{id}") form=form error=error />
+            <div class="actions">
+                <button type="submit" class="primary">"Änderungen speichern"</button>
+                {(count > 1).then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| confirm_remove.set(true)>"Kind entfernen"</button>
+                })}
+            </div>
+            <p role="status" class="saved">{move || saved.get().then_some("Gespeichert.")}</p>
+            {move || confirm_remove.get().then(|| view! {
+                <div class="confirm" role="alertdialog" aria-label="Kind entfernen">
+                    <p>"Dieses Kind wirklich aus der App entfernen?"</p>
+                    <button type="button" class="danger" on:click=remove>"Ja, entfernen"</button>
+                    <button type="button" class="secondary" on:click=move |_| confirm_remove.set(false)>"Abbrechen"</button>
+                </div>
+            })}
+        </form>
+    }
+}
+
+/// Export, import and deleting everything.
+#[component]
+fn DataSettings() -> impl IntoView {
+    let app = use_app();
+    let message = RwSignal::new(None::<(bool, String)>);
+    let confirm_delete = RwSignal::new(false);
+
+    let export = move |_| {
+        let today = app.today.get_untracked();
+        let text = app.profile.with_untracked(|p| p.to_export_json(today));
+        let result = download::download_text(
+            &format!("kekiz-begleiter-{today}.json"),
+            "application/json",
+            &text,
+        );
+        message.set(Some(match result {
+            Ok(()) => (
+                true,
+                "Die Datei wurde erstellt. Sie enthält Ihre Angaben – bewahren Sie sie sicher auf."
+                    .to_owned(),
+            ),
+            Err(error) => (false, format!("Der Export ist fehlgeschlagen: {error}")),
+        }));
+    };
+
+    let import = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        leptos::task::spawn_local(async move {
+            let outcome = match download::read_picked_file(&input).await {
+                Err(error) => Err(error.to_string()),
+                Ok(text) => parse_export(&text).map_err(|e| e.to_string()).and_then(|profile| {
+                    match app.directory.get_untracked() {
+                        Load::Ready(directory) => profile.check_known_town(&directory.index.towns).map_err(|e| e.to_string())?,
+                        _ => return Err("Die Ortsliste ist noch nicht geladen. Bitte versuchen Sie es gleich noch einmal.".to_owned()),
+                    }
+                    Ok(profile)
+                }),
+            };
+            input.set_value("");
+            message.set(Some(match outcome {
+                Ok(profile) => {
+                    app.save(profile);
+                    (true, "Die Daten wurden übernommen.".to_owned())
+                }
+                Err(reason) => (false, format!("Die Datei konnte nicht übernommen werden: {reason} Ihre bisherigen Daten sind unverändert.")),
+            }));
+        });
+    };
+
+    let delete_all = move |_| {
+        let result = storage::delete_everything();
+        app.profile.set(Profile::default());
+        app.kept_aside.set(None);
+        app.offices.set(Default::default());
+        leptos::task::spawn_local(async move {
+            if let Err(error) = data_cache::forget_office_files().await {
+                leptos::logging::warn!("office files not forgotten: {error}");
+            }
+        });
+        match result {
+            Ok(()) => app.navigate(Route::Family(None)),
+            Err(error) => message.set(Some((
+                false,
+                format!("Nicht alles konnte gelöscht werden: {error}"),
+            ))),
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="data-settings-heading">
+            <h2 id="data-settings-heading">"Ihre Daten"</h2>
+            <p>"Ihre Angaben liegen nur auf diesem Gerät. Mit einer Export-Datei nehmen Sie sie auf ein neues Gerät mit."</p>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=export>"Daten exportieren"</button>
+                <label class="button secondary file-button">
+                    "Daten importieren"
+                    <input type="file" accept="application/json,.json" class="visually-hidden" on:change=import />
+                </label>
+                <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>"Alle Daten löschen"</button>
+            </div>
+            {move || message.get().map(|(ok, text)| view! {
+                <p class=if ok { "notice info" } else { "notice warning" } role="status">{text}</p>
+            })}
+            {move || confirm_delete.get().then(|| view! {
+                <div class="confirm" role="alertdialog" aria-label="Alle Daten löschen">
+                    <p>"Wirklich alle Angaben von diesem Gerät löschen? Das lässt sich nicht rückgängig machen."</p>
+                    <button type="button" class="danger" on:click=delete_all>"Ja, alles löschen"</button>
+                    <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>"Abbrechen"</button>
+                </div>
+            })}
+        </section>
+    }
+}

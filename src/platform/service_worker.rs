@@ -1,0 +1,115 @@
+//! The service worker from the page's side: registering it, noticing a waiting new version,
+//! and activating it only when the person asks ("Neue Version verfügbar").
+
+use super::{describe, window, PlatformError};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The worker's script, at the root so its scope is the whole app.
+const SCRIPT: &str = "/sw.js";
+
+fn container() -> Result<web_sys::ServiceWorkerContainer, PlatformError> {
+    let navigator = window()?.navigator();
+    // Browsers without service workers (or pages not served over https/localhost) lack the property.
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return Err(PlatformError::Unsupported("Service Worker"));
+    }
+    Ok(navigator.service_worker())
+}
+
+/// Whether a service worker controls this page (so it works without signal).
+pub fn controls_page() -> bool {
+    container()
+        .map(|c| c.controller().is_some())
+        .unwrap_or(false)
+}
+
+/// Registers the worker and calls `update_waiting()` whenever a new version has installed and
+/// waits (only when an older version controls the page: the first install needs no notice).
+pub async fn register(update_waiting: impl Fn() + Clone + 'static) -> Result<(), PlatformError> {
+    let container = container()?;
+    let registration = JsFuture::from(container.register(SCRIPT)).await?;
+    let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+    if registration.waiting().is_some() && controls_page() {
+        update_waiting();
+    }
+    let watched = registration.clone();
+    let on_update_found = Closure::<dyn Fn()>::new(move || {
+        let Some(installing) = watched.installing() else {
+            return;
+        };
+        let worker = installing.clone();
+        let notify = update_waiting.clone();
+        let on_state = Closure::<dyn Fn()>::new(move || {
+            if worker.state() == web_sys::ServiceWorkerState::Installed && controls_page() {
+                notify();
+            }
+        });
+        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        on_state.forget();
+    });
+    registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+    // Both listeners live as long as the page.
+    on_update_found.forget();
+    Ok(())
+}
+
+/// Asks the server whether a new version of the worker exists (the browser also checks on loads).
+pub async fn check_for_update() -> Result<(), PlatformError> {
+    let registration = JsFuture::from(container()?.ready()?).await?;
+    let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+    JsFuture::from(registration.update()?).await?;
+    Ok(())
+}
+
+/// Lets the waiting version take over and reloads the page once it controls it.
+pub async fn activate_waiting_and_reload() -> Result<(), PlatformError> {
+    let container = container()?;
+    let registration = JsFuture::from(container.ready()?).await?;
+    let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+    let Some(waiting) = registration.waiting() else {
+        return Err(PlatformError::Browser("keine neue Version wartet".into()));
+    };
+    let on_change = Closure::<dyn Fn()>::new(|| {
+        if let Some(window) = web_sys::window() {
+            if let Err(error) = window.location().reload() {
+                leptos::logging::error!("reload failed: {}", describe(&error));
+            }
+        }
+    });
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &message,
+        &JsValue::from_str("type"),
+        &JsValue::from_str("SKIP_WAITING"),
+    )?;
+    waiting.post_message(&message)?;
+    Ok(())
+}
+
+/// Calls `updated(path)` when the worker has stored a newer copy of a data file.
+pub fn on_data_updated(updated: impl Fn(String) + 'static) -> Result<(), PlatformError> {
+    let container = container()?;
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            let kind = js_sys::Reflect::get(&data, &JsValue::from_str("type"))
+                .ok()
+                .and_then(|v| v.as_string());
+            let url = js_sys::Reflect::get(&data, &JsValue::from_str("url"))
+                .ok()
+                .and_then(|v| v.as_string());
+            if let (Some(kind), Some(url)) = (kind, url) {
+                if kind == "DATA_UPDATED" {
+                    updated(url);
+                }
+            }
+        });
+    container.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())?;
+    // The listener lives as long as the page.
+    on_message.forget();
+    Ok(())
+}

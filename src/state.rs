@@ -1,0 +1,264 @@
+//! The app's state, shared with every page through Leptos context: today's date, the
+//! connection, the directory, the family's profile and whether it can be remembered.
+//! Created once by `app::App`; pages read it with [`use_app`]. Rules live in kekiz-core:
+//! this module only loads, stores and hands over.
+
+use crate::platform::{clock, fetch, storage};
+use crate::route::Route;
+use kekiz_core::date::Date;
+use kekiz_core::directory::{DirectoryIndex, OfficeFile, FORMAT_VERSION};
+use kekiz_core::office::{responsible_office, ResponsibleOffice};
+use kekiz_core::profile::Profile;
+use kekiz_core::town::TownIndex;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Where the town index lies on the server (and in the service worker's cache).
+pub const INDEX_URL: &str = "/data/index.json";
+
+/// Something that is fetched: still on its way, there, or not to be had (with the reason).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load<T> {
+    /// On its way.
+    Loading,
+    /// Here.
+    Ready(T),
+    /// Not to be had; the reason in plain German.
+    Failed(String),
+}
+
+/// The directory's index, with the town search built from it.
+#[derive(Debug)]
+pub struct Directory {
+    /// The index as loaded.
+    pub index: DirectoryIndex,
+    /// Search over its towns.
+    pub towns: TownIndex,
+}
+
+impl PartialEq for Directory {
+    fn eq(&self, other: &Directory) -> bool {
+        self.index == other.index
+    }
+}
+
+/// Whether the app can remember the family's data on this device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Memory {
+    /// Saved data survives a reload.
+    Remembers,
+    /// Storage is blocked or full: the app works for this session only; the reason.
+    CannotRemember(String),
+}
+
+/// Stored data that could not be read, kept aside under its own key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptAside {
+    /// The localStorage key it is kept under.
+    pub key: String,
+    /// The text as it was stored, for export.
+    pub text: String,
+    /// Why it could not be read, in plain German.
+    pub reason: String,
+}
+
+/// Everything pages share.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Today's date on the device, refreshed at midnight.
+    pub today: RwSignal<Date>,
+    /// Whether the device is online.
+    pub online: RwSignal<bool>,
+    /// The town index and statewide items.
+    pub directory: RwSignal<Load<Arc<Directory>>>,
+    /// Office files fetched so far, by office id.
+    pub offices: RwSignal<BTreeMap<String, Load<Arc<OfficeFile>>>>,
+    /// The family's profile.
+    pub profile: RwSignal<Profile>,
+    /// Whether the profile can be remembered.
+    pub memory: RwSignal<Memory>,
+    /// Unreadable stored data that was kept aside at start, if any.
+    pub kept_aside: RwSignal<Option<KeptAside>>,
+    /// The screen shown.
+    pub route: RwSignal<Route>,
+    /// A new version of the app waits to be activated.
+    pub update_waiting: RwSignal<bool>,
+}
+
+/// The app state of the surrounding app.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Reads the clock and the stored profile. Unreadable data is kept aside first and never
+    /// overwritten; when even that fails, the app stops saving for this session.
+    pub fn start(route: Route) -> AppState {
+        let (profile, memory, kept_aside) = load_profile();
+        AppState {
+            today: RwSignal::new(clock::today()),
+            online: RwSignal::new(crate::platform::network::is_online()),
+            directory: RwSignal::new(Load::Loading),
+            offices: RwSignal::new(BTreeMap::new()),
+            profile: RwSignal::new(profile),
+            memory: RwSignal::new(memory),
+            kept_aside: RwSignal::new(kept_aside),
+            route: RwSignal::new(route),
+            update_waiting: RwSignal::new(false),
+        }
+    }
+
+    /// Replaces the profile and stores it; if storing fails the app keeps it for the session
+    /// and says that it cannot remember.
+    pub fn save(&self, profile: Profile) {
+        if self.memory.get_untracked() == Memory::Remembers {
+            if let Err(error) = storage::save_profile_text(&profile.to_stored_json()) {
+                self.memory.set(Memory::CannotRemember(error.to_string()));
+            }
+        }
+        self.profile.set(profile);
+    }
+
+    /// Changes the profile with `change` and stores the result.
+    pub fn update_profile(&self, change: impl FnOnce(&mut Profile)) {
+        let mut profile = self.profile.get_untracked();
+        change(&mut profile);
+        self.save(profile);
+    }
+
+    /// Loads the town index (once; again after it failed).
+    pub fn load_directory(&self) {
+        if !matches!(self.directory.get_untracked(), Load::Ready(_)) {
+            self.fetch_directory();
+        }
+    }
+
+    /// Loads the town index again (the service worker stored a newer copy); a failure keeps
+    /// the copy in use.
+    pub fn reload_directory(&self) {
+        self.fetch_directory();
+    }
+
+    fn fetch_directory(&self) {
+        let directory = self.directory;
+        leptos::task::spawn_local(async move {
+            let loaded = match fetch::fetch_json::<DirectoryIndex>(INDEX_URL).await {
+                Ok(index) if index.format == FORMAT_VERSION => {
+                    let towns = TownIndex::new(&index.towns);
+                    Load::Ready(Arc::new(Directory { index, towns }))
+                }
+                Ok(_) => {
+                    Load::Failed("Die Ortsliste passt nicht zu dieser Version der App.".into())
+                }
+                Err(error) => Load::Failed(error.to_string()),
+            };
+            if !(matches!(loaded, Load::Failed(_))
+                && matches!(directory.get_untracked(), Load::Ready(_)))
+            {
+                directory.set(loaded);
+            }
+        });
+    }
+
+    /// Fetches the data file of the office responsible for `ags` if it has one and it is not
+    /// here yet; `reload` fetches it again (after the service worker stored a newer copy).
+    pub fn load_office_for(&self, ags: &str, reload: bool) {
+        let Load::Ready(directory) = self.directory.get_untracked() else {
+            return;
+        };
+        let Ok(ResponsibleOffice::Published(summary)) = responsible_office(&directory.index, ags)
+        else {
+            return;
+        };
+        let Some(file) = summary.file.clone() else {
+            return;
+        };
+        let known = self.offices.with_untracked(|o| o.get(&summary.id).cloned());
+        if !reload && matches!(known, Some(Load::Ready(_)) | Some(Load::Loading)) {
+            return;
+        }
+        let offices = self.offices;
+        let id = summary.id.clone();
+        if known.is_none() {
+            offices.update(|o| {
+                o.insert(id.clone(), Load::Loading);
+            });
+        }
+        leptos::task::spawn_local(async move {
+            let url = format!("/data/{file}");
+            let loaded = match fetch::fetch_json::<OfficeFile>(&url).await {
+                // Before the service worker controls the page (first visit) its fetches bypass
+                // the worker: store the file for offline use directly.
+                Ok(office) if !crate::platform::service_worker::controls_page() => {
+                    if let Err(error) =
+                        crate::platform::data_cache::keep_offline(&[url.clone()]).await
+                    {
+                        leptos::logging::warn!("office file not kept offline: {error}");
+                    }
+                    Load::Ready(Arc::new(office))
+                }
+                Ok(office) if office.format == FORMAT_VERSION => Load::Ready(Arc::new(office)),
+                Ok(_) => Load::Failed(
+                    "Die Daten des Jugendamts passen nicht zu dieser Version der App.".into(),
+                ),
+                Err(error) => Load::Failed(error.to_string()),
+            };
+            offices.update(|o| {
+                // A failed reload keeps the copy the page already shows.
+                if !(matches!(loaded, Load::Failed(_))
+                    && matches!(o.get(&id), Some(Load::Ready(_))))
+                {
+                    o.insert(id, loaded);
+                }
+            });
+        });
+    }
+
+    /// Shows `route` and records it in the address, so "back" returns here.
+    pub fn navigate(&self, route: Route) {
+        if let Err(error) = crate::platform::dom::set_hash(&route.to_hash()) {
+            leptos::logging::warn!("address not updated: {error}");
+        }
+        self.route.set(route);
+        crate::platform::dom::scroll_to_top();
+    }
+}
+
+/// The stored profile, whether it can be remembered, and anything kept aside.
+fn load_profile() -> (Profile, Memory, Option<KeptAside>) {
+    match storage::load_profile_text() {
+        Err(error) => (
+            Profile::default(),
+            Memory::CannotRemember(error.to_string()),
+            None,
+        ),
+        Ok(None) => (Profile::default(), Memory::Remembers, None),
+        Ok(Some(text)) => match Profile::from_stored_json(&text) {
+            Ok(profile) => (profile, Memory::Remembers, None),
+            Err(problem) => match storage::keep_aside(&text) {
+                Ok(key) => {
+                    let kept = KeptAside {
+                        key,
+                        text,
+                        reason: problem.to_string(),
+                    };
+                    (Profile::default(), Memory::Remembers, Some(kept))
+                }
+                // Never overwrite what could not be kept aside: stop saving for this session.
+                Err(error) => {
+                    let kept = KeptAside {
+                        key: storage::PROFILE_KEY.to_owned(),
+                        text,
+                        reason: problem.to_string(),
+                    };
+                    (
+                        Profile::default(),
+                        Memory::CannotRemember(error.to_string()),
+                        Some(kept),
+                    )
+                }
+            },
+        },
+    }
+}
