@@ -149,7 +149,7 @@ fn statewide() -> Statewide {
             official,
             tolerance,
             source: "bench".to_owned(),
-            as_of: date("2026-01-01"),
+            as_of: date("2026-01-01").into(),
         })
         .collect();
     let deadlines = [
@@ -166,7 +166,7 @@ fn statewide() -> Statewide {
         due,
         legal_basis: String::new(),
         source: "bench".to_owned(),
-        as_of: date("2026-01-01"),
+        as_of: date("2026-01-01").into(),
     })
     .collect();
     Statewide {
@@ -200,7 +200,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
                 .collect();
             OfficeFile {
                 format: 1,
-                as_of: date("2026-01-01"),
+                as_of: date("2026-01-01").into(),
                 office: Office {
                     id: format!("office-{i:03}"),
                     name: format!("Jugendamt {i}"),
@@ -209,7 +209,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
                     address: None,
                     contact: Contact::default(),
                     source: "bench".to_owned(),
-                    as_of: date("2026-01-01"),
+                    as_of: date("2026-01-01").into(),
                 },
                 welcome: None,
                 offers: Vec::new(),
@@ -237,10 +237,11 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
             title: format!("{} {}", TITLES[rng.below(TITLES.len())], rng.below(500)),
             description: "Ein Angebot für Familien mit kleinen Kindern.".to_owned(),
             category: Category::Treffpunkt,
-            age: AgeRange {
+            // One offer in twenty names no age group (it goes to "unknown_age").
+            age: (n % 20 != 0).then_some(AgeRange {
                 from_months: from,
                 to_months: to,
-            },
+            }),
             towns,
             place: None,
             schedule: Schedule {
@@ -257,7 +258,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
             registration: Registration::No,
             contact: Contact::default(),
             source: "bench".to_owned(),
-            as_of: date("2026-01-01"),
+            as_of: date("2026-01-01").into(),
         });
     }
     files

@@ -232,6 +232,158 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// The date an entry was last checked: a full day, or only a year when the source names no more.
+///
+/// Serialised as text, in TOML and JSON alike: "2024-05-03" for a day, "2024" for a year alone.
+/// Anything else (e.g. "2024-5", "24", "03.05.2024") is rejected with [`AsOfError`].
+///
+/// # Order
+///
+/// Values are ordered by the **earliest day they may stand for** ([`AsOf::first_day`]):
+/// `Year(2024)` counts as 2024-01-01. This is the conservative reading for both uses:
+/// - "older than two years" (the editors' check list): a year is old as soon as its first day is,
+///   so an entry of `Year(2024)` is never taken for fresher than its source may be;
+/// - "newest as_of" (`max`, the "Stand der Angebote"): the result is a lower bound; the directory is
+///   at least that fresh, never claimed fresher than a source shows.
+///
+/// When a year and a day share their first day (`Year(2024)` and `Day(2024-01-01)`), the year sorts
+/// first, so that the order is total and agrees with `==`; `max` then picks the exact day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AsOf {
+    /// The source names the exact day.
+    Day(Date),
+    /// The source names only the year.
+    Year(i32),
+}
+
+/// Why a text is not a valid `as_of`.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AsOfError {
+    /// The text is neither of the form YYYY-MM-DD nor YYYY.
+    #[error("„{0}“ ist kein Stand der Form JJJJ-MM-TT (ganzer Tag) oder JJJJ (nur das Jahr)")]
+    Format(String),
+    /// The form is right but the day does not exist (for example 2025-02-29).
+    #[error("den Tag {0} gibt es nicht")]
+    NoSuchDay(String),
+}
+
+impl AsOf {
+    /// The earliest day this may stand for: the day itself, or 1 January of the year.
+    pub fn first_day(self) -> Date {
+        match self {
+            AsOf::Day(date) => date,
+            AsOf::Year(year) => Date {
+                year,
+                month: 1,
+                day: 1,
+            },
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        match self {
+            AsOf::Day(date) => date.year(),
+            AsOf::Year(year) => year,
+        }
+    }
+
+    /// The day, when the source names it.
+    pub fn day(self) -> Option<Date> {
+        match self {
+            AsOf::Day(date) => Some(date),
+            AsOf::Year(_) => None,
+        }
+    }
+
+    /// Whether it lies after `today`: a day after today, or a year after today's year.
+    pub fn is_after(self, today: Date) -> bool {
+        self.first_day() > today
+    }
+
+    /// As Germans write it: "03.05.2024" for a day, "2024" for a year alone.
+    pub fn german(self) -> String {
+        match self {
+            AsOf::Day(date) => date.german(),
+            AsOf::Year(year) => format!("{year:04}"),
+        }
+    }
+}
+
+impl From<Date> for AsOf {
+    fn from(date: Date) -> AsOf {
+        AsOf::Day(date)
+    }
+}
+
+impl Ord for AsOf {
+    fn cmp(&self, other: &AsOf) -> std::cmp::Ordering {
+        // See the type's documentation: earliest day first; at the same day the year first.
+        (self.first_day(), self.day().is_some()).cmp(&(other.first_day(), other.day().is_some()))
+    }
+}
+
+impl PartialOrd for AsOf {
+    fn partial_cmp(&self, other: &AsOf) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The ISO form, "2024-05-03" or "2024": a valid HTML datetime string for `<time datetime=…>`.
+/// Honours width and alignment (`{:<10}`).
+impl fmt::Display for AsOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            AsOf::Day(date) => date.to_string(),
+            AsOf::Year(year) => format!("{year:04}"),
+        };
+        f.pad(&text)
+    }
+}
+
+impl FromStr for AsOf {
+    type Err = AsOfError;
+
+    fn from_str(text: &str) -> Result<AsOf, AsOfError> {
+        let bytes = text.as_bytes();
+        if bytes.len() == 4 && bytes.iter().all(u8::is_ascii_digit) {
+            let year = text
+                .parse::<i32>()
+                .map_err(|_| AsOfError::Format(text.to_owned()))?;
+            return Ok(AsOf::Year(year));
+        }
+        match text.parse::<Date>() {
+            Ok(date) => Ok(AsOf::Day(date)),
+            Err(DateError::Format(_)) => Err(AsOfError::Format(text.to_owned())),
+            Err(DateError::NoSuchDay(_)) => Err(AsOfError::NoSuchDay(text.to_owned())),
+        }
+    }
+}
+
+impl Serialize for AsOf {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for AsOf {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<AsOf, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = AsOf;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text \"YYYY-MM-DD\" (a day) or \"YYYY\" (a year alone)")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<AsOf, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,7 +482,141 @@ mod tests {
         assert!(!span.contains(d("2025-12-31")) && !span.contains(d("2026-01-04")));
     }
 
+    fn a(text: &str) -> AsOf {
+        text.parse().expect("test as_of")
+    }
+
+    #[test]
+    fn as_of_parses_a_day_or_a_year() {
+        assert_eq!(a("2024-05-03"), AsOf::Day(d("2024-05-03")));
+        assert_eq!(a("2024"), AsOf::Year(2024));
+        for bad in [
+            "2024-5",
+            "2024-5-3",
+            "24",
+            "02024",
+            "2024-05",
+            "03.05.2024",
+            "",
+            " 2024",
+            "2024 ",
+            "-202",
+            "+202",
+            "2O24",
+        ] {
+            assert_eq!(
+                bad.parse::<AsOf>(),
+                Err(AsOfError::Format(bad.to_owned())),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            "2025-02-29".parse::<AsOf>(),
+            Err(AsOfError::NoSuchDay("2025-02-29".to_owned()))
+        );
+        assert!(AsOfError::Format("24".into()).to_string().contains("JJJJ"));
+    }
+
+    #[test]
+    fn as_of_reads_in_german_and_in_iso() {
+        assert_eq!(a("2024-05-03").german(), "03.05.2024");
+        assert_eq!(a("2024").german(), "2024");
+        assert_eq!(a("2024-05-03").to_string(), "2024-05-03");
+        assert_eq!(a("2024").to_string(), "2024");
+        assert_eq!(format!("[{:<10}]", a("2024")), "[2024      ]");
+        assert_eq!(format!("[{:<10}]", a("2024-05-03")), "[2024-05-03]");
+        assert_eq!(AsOf::from(d("2024-05-03")), a("2024-05-03"));
+        assert_eq!(a("2024-05-03").year(), 2024);
+        assert_eq!(a("2024").day(), None);
+    }
+
+    #[test]
+    fn as_of_orders_by_its_first_day() {
+        assert_eq!(a("2024").first_day(), d("2024-01-01"));
+        assert_eq!(a("2024-05-03").first_day(), d("2024-05-03"));
+        assert!(a("2023-12-31") < a("2024"));
+        assert!(
+            a("2024") < a("2024-01-01"),
+            "a year before the same first day"
+        );
+        assert!(a("2024-01-01") < a("2024-01-02"));
+        assert!(a("2024-12-31") < a("2025"));
+        assert_eq!(
+            [a("2024"), a("2009"), a("2024-05-03"), a("2020-01-01")]
+                .iter()
+                .max(),
+            Some(&a("2024-05-03"))
+        );
+        // In the future: a day after today, a year after today's year.
+        let today = d("2026-11-21");
+        assert!(!a("2026").is_after(today));
+        assert!(a("2027").is_after(today));
+        assert!(!a("2026-11-21").is_after(today));
+        assert!(a("2026-11-22").is_after(today));
+    }
+
+    #[test]
+    fn as_of_serialises_as_text_in_json_and_toml() {
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct Entry {
+            as_of: AsOf,
+        }
+        let day = Entry {
+            as_of: a("2024-05-03"),
+        };
+        let year = Entry { as_of: a("2024") };
+        assert_eq!(
+            serde_json::to_string(&day).expect("json"),
+            r#"{"as_of":"2024-05-03"}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&year).expect("json"),
+            r#"{"as_of":"2024"}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<Entry>(r#"{"as_of":"2024"}"#).expect("json"),
+            year
+        );
+        assert_eq!(
+            serde_json::from_str::<Entry>(r#"{"as_of":"2024-05-03"}"#).expect("json"),
+            day
+        );
+        assert_eq!(toml::to_string(&year).expect("toml"), "as_of = \"2024\"\n");
+        assert_eq!(
+            toml::from_str::<Entry>("as_of = \"2024\"").expect("toml"),
+            year
+        );
+        assert_eq!(
+            toml::from_str::<Entry>("as_of = \"2024-05-03\"").expect("toml"),
+            day
+        );
+        for bad in [
+            r#"{"as_of":"2024-5"}"#,
+            r#"{"as_of":"24"}"#,
+            r#"{"as_of":2024}"#,
+        ] {
+            let err = serde_json::from_str::<Entry>(bad)
+                .expect_err(bad)
+                .to_string();
+            assert!(err.contains("JJJJ") || err.contains("YYYY"), "{bad}: {err}");
+        }
+        assert!(toml::from_str::<Entry>("as_of = \"2024-5\"").is_err());
+        assert!(toml::from_str::<Entry>("as_of = 2024").is_err());
+    }
+
     proptest! {
+        #[test]
+        fn as_of_order_agrees_with_first_day(x in any_date(), y in any_date(), xy in any::<bool>(), yy in any::<bool>()) {
+            let pick = |date: Date, year_only: bool| if year_only { AsOf::Year(date.year()) } else { AsOf::Day(date) };
+            let (p, q) = (pick(x, xy), pick(y, yy));
+            if p.first_day() != q.first_day() {
+                prop_assert_eq!(p.cmp(&q), p.first_day().cmp(&q.first_day()));
+            }
+            prop_assert_eq!(p.cmp(&q) == std::cmp::Ordering::Equal, p == q);
+            prop_assert_eq!(p.to_string().parse::<AsOf>(), Ok(p));
+            prop_assert!(p.first_day() <= x);
+        }
+
         #[test]
         fn add_days_and_days_until_agree_with_chrono(date in any_date(), days in -40_000_i64..40_000) {
             let moved = date.add_days(days);

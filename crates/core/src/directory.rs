@@ -4,7 +4,7 @@
 //! TOML sources are parsed by the data tool into these same types. Shaped after Open Referral HSDS
 //! (organization, service, location, schedule) with month-level age ranges as an extension.
 
-use crate::date::Date;
+use crate::date::AsOf;
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON layout; the app refuses files of another version.
@@ -21,8 +21,9 @@ pub type OfficeId = String;
 pub struct DirectoryIndex {
     /// Layout version, [`FORMAT_VERSION`].
     pub format: u32,
-    /// Newest `as_of` of any entry in the whole directory ("Stand der Angebote").
-    pub as_of: Date,
+    /// Newest `as_of` of any entry in the whole directory ("Stand der Angebote"); newest by the
+    /// order of [`AsOf`] (earliest day it may stand for), so it never claims fresher than a source.
+    pub as_of: AsOf,
     /// Attribution lines that the licences of the shipped data ask for.
     pub attribution: Vec<String>,
     /// All NRW towns, sorted by AGS.
@@ -66,9 +67,9 @@ pub struct OfficeSummary {
     /// Size of that file in bytes, so a volunteer sees what keeping it offline costs.
     #[serde(default)]
     pub file_bytes: u64,
-    /// Newest `as_of` in that file.
+    /// Newest `as_of` in that file (by the order of [`AsOf`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<Date>,
+    pub as_of: Option<AsOf>,
 }
 
 /// One youth office's published file: the office, its welcome-visit service, its offers.
@@ -76,8 +77,8 @@ pub struct OfficeSummary {
 pub struct OfficeFile {
     /// Layout version, [`FORMAT_VERSION`].
     pub format: u32,
-    /// Newest `as_of` of any entry in this file.
-    pub as_of: Date,
+    /// Newest `as_of` of any entry in this file (by the order of [`AsOf`]).
+    pub as_of: AsOf,
     /// The office itself.
     pub office: Office,
     /// Its welcome-visit service (Babybegrüßungsdienst), when one is known.
@@ -107,8 +108,8 @@ pub struct Office {
     pub contact: Contact,
     /// Where these facts were read.
     pub source: String,
-    /// When they were last checked.
-    pub as_of: Date,
+    /// When they were last checked: the day, or only the year when the source names no day.
+    pub as_of: AsOf,
 }
 
 /// The welcome-visit service of an office (Babybegrüßungsdienst, Willkommensbesuch).
@@ -127,8 +128,8 @@ pub struct WelcomeService {
     pub contact: Contact,
     /// Where these facts were read.
     pub source: String,
-    /// When they were last checked.
-    pub as_of: Date,
+    /// When they were last checked: the day, or only the year when the source names no day.
+    pub as_of: AsOf,
 }
 
 /// Phone, e-mail and web page; each is absent when no public source names it.
@@ -171,8 +172,10 @@ pub struct Offer {
     pub description: String,
     /// Kind of offer.
     pub category: Category,
-    /// Ages it is for.
-    pub age: AgeRange,
+    /// Ages it is for; `None` when the source names no age group (the app then lists the offer
+    /// apart, "Altersgruppe nicht angegeben", and never guesses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<AgeRange>,
     /// AGS of the towns it serves; empty means the whole area of its office.
     #[serde(default)]
     pub towns: Vec<Ags>,
@@ -196,8 +199,8 @@ pub struct Offer {
     pub contact: Contact,
     /// Where these facts were read.
     pub source: String,
-    /// When they were last checked.
-    pub as_of: Date,
+    /// When they were last checked: the day, or only the year when the source names no day.
+    pub as_of: AsOf,
 }
 
 /// Kind of offer along the prevention chain.
@@ -331,8 +334,8 @@ pub struct CheckupRule {
     pub tolerance: Option<LifeSpan>,
     /// Where the windows were read.
     pub source: String,
-    /// When they were last checked.
-    pub as_of: Date,
+    /// When they were last checked: the day, or only the year when the source names no day.
+    pub as_of: AsOf,
 }
 
 /// A span of life: from the first day of the `from`-th unit of life to the last day of the
@@ -379,8 +382,8 @@ pub struct DeadlineRule {
     pub legal_basis: String,
     /// Where it was read.
     pub source: String,
-    /// When it was last checked.
-    pub as_of: Date,
+    /// When it was last checked: the day, or only the year when the source names no day.
+    pub as_of: AsOf,
 }
 
 /// How a deadline's date follows from the birth date.

@@ -4,6 +4,8 @@
 
 /// A child's age from birth or due date: days, weeks, months, years, weeks of pregnancy.
 pub mod age;
+/// "In den Kalender": a child's check-ups and deadlines as an iCalendar (.ics) text.
+pub mod calendar;
 /// Child check-ups (U1 to J1) as dates with a status.
 pub mod checkup;
 /// Calendar dates and their arithmetic.
@@ -14,12 +16,16 @@ pub mod deadline;
 pub mod directory;
 /// The onboarding form's rules: typed fields to a child, and a message per wrong field.
 pub mod form;
+/// The volunteer's handover link (town and birth month only): make it, read it.
+pub mod handover;
 /// What one child's page shows: offers now and next, check-ups, deadlines.
 pub mod matching;
 /// Which youth office is responsible for a town, and whether it has published data.
 pub mod office;
 /// The family profile stored on the phone, its migrations, export and import.
 pub mod profile;
+/// A QR code as SVG, made on the device.
+pub mod qr;
 #[cfg(test)]
 mod testdata;
 /// Text folding (case, umlauts, ß) for search and sorting.

@@ -12,6 +12,9 @@
 //! - "Als Nächstes" ([`ChildView::next`]): serving offers that do not fit today and whose range
 //!   starts later, on a day at most [`NEXT_MONTHS`] months after today; each with the first day it
 //!   fits (the day the age in months reaches `from_months`); soonest first, then title, then id.
+//! - "Weitere Angebote – Altersgruppe nicht angegeben" ([`ChildView::unknown_age`]): serving offers
+//!   whose source names no age group (`age: None`), in the order of "Angebote jetzt". They never
+//!   appear in "jetzt" or "Als Nächstes": the app does not guess whom an offer is for.
 //! - Check-ups and deadlines: see `checkup::checkups_to_show` and `deadline::deadlines_to_show`;
 //!   an expected child has no check-up dates yet and its deadlines read "after birth".
 
@@ -34,7 +37,8 @@ pub enum Reach {
     OfficeArea,
 }
 
-/// An offer that fits the child today (borrowed from the office file).
+/// An offer that fits the child today, or one whose age group is unknown (borrowed from the office
+/// file).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OfferNow<'a> {
     /// The offer.
@@ -64,6 +68,9 @@ pub struct ChildView<'a> {
     pub now: Vec<OfferNow<'a>>,
     /// "Als Nächstes".
     pub next: Vec<OfferNext<'a>>,
+    /// "Weitere Angebote – Altersgruppe nicht angegeben": serving offers without an age range,
+    /// ordered like [`ChildView::now`].
+    pub unknown_age: Vec<OfferNow<'a>>,
     /// "Vorsorge-Untersuchungen": running ones and the next one.
     pub checkups: Vec<Checkup>,
     /// "Fristen".
@@ -101,14 +108,22 @@ pub fn child_view<'a>(
     let offers = office_file.map_or(&[][..], |file| file.offers.as_slice());
 
     let mut now: Vec<(Reach, String, &'a Offer)> = Vec::new();
+    let mut unknown_age: Vec<(Reach, String, &'a Offer)> = Vec::new();
     let mut next: Vec<(Date, String, Reach, &'a Offer)> = Vec::new();
     // The age in months on the horizon: offers starting later cannot be "next".
     let horizon_months = age_in_months(anchor, horizon);
     for offer in offers {
-        let AgeRange {
+        // With an age range, the town is checked only once the age qualifies: most offers fail on age.
+        let Some(AgeRange {
             from_months: from,
             to_months: to,
-        } = offer.age;
+        }) = offer.age
+        else {
+            if let Some(reach) = reach_of(offer, town) {
+                unknown_age.push((reach, sort_key(&offer.title), offer));
+            }
+            continue;
+        };
         if from <= age.months && age.months <= to {
             if let Some(reach) = reach_of(offer, town) {
                 now.push((reach, sort_key(&offer.title), offer));
@@ -124,7 +139,11 @@ pub fn child_view<'a>(
             }
         }
     }
-    now.sort_by(|a, b| (a.0, &a.1, &a.2.title, &a.2.id).cmp(&(b.0, &b.1, &b.2.title, &b.2.id)));
+    let by_reach_then_title = |a: &(Reach, String, &Offer), b: &(Reach, String, &Offer)| {
+        (a.0, &a.1, &a.2.title, &a.2.id).cmp(&(b.0, &b.1, &b.2.title, &b.2.id))
+    };
+    now.sort_by(by_reach_then_title);
+    unknown_age.sort_by(by_reach_then_title);
     next.sort_by(|a, b| {
         (a.0, &a.1, a.2, &a.3.title, &a.3.id).cmp(&(b.0, &b.1, b.2, &b.3.title, &b.3.id))
     });
@@ -135,12 +154,14 @@ pub fn child_view<'a>(
         }
         _ => Vec::new(),
     };
+    let listed = |list: Vec<(Reach, String, &'a Offer)>| -> Vec<OfferNow<'a>> {
+        list.into_iter()
+            .map(|(reach, _, offer)| OfferNow { offer, reach })
+            .collect()
+    };
     ChildView {
         age,
-        now: now
-            .into_iter()
-            .map(|(reach, _, offer)| OfferNow { offer, reach })
-            .collect(),
+        now: listed(now),
         next: next
             .into_iter()
             .map(|(fits_from, _, reach, offer)| OfferNext {
@@ -149,6 +170,7 @@ pub fn child_view<'a>(
                 fits_from,
             })
             .collect(),
+        unknown_age: listed(unknown_age),
         checkups,
         deadlines: deadlines_to_show(&statewide.deadlines, birth, today),
     }
@@ -157,6 +179,7 @@ pub fn child_view<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::AsOf;
     use crate::directory::{Category, Contact, Office, Registration, Schedule};
     use crate::testdata::{d, statewide};
     use proptest::prelude::*;
@@ -170,10 +193,10 @@ mod tests {
             title: title.to_owned(),
             description: String::new(),
             category: Category::Treffpunkt,
-            age: AgeRange {
+            age: Some(AgeRange {
                 from_months: from,
                 to_months: to,
-            },
+            }),
             towns: towns.iter().map(|t| (*t).to_owned()).collect(),
             place: None,
             schedule: Schedule::default(),
@@ -182,14 +205,22 @@ mod tests {
             registration: Registration::Unknown,
             contact: Contact::default(),
             source: "test".to_owned(),
-            as_of: d("2026-01-01"),
+            as_of: d("2026-01-01").into(),
+        }
+    }
+
+    /// An offer whose source names no age group.
+    fn offer_without_age(id: &str, title: &str, towns: &[&str]) -> Offer {
+        Offer {
+            age: None,
+            ..offer(id, title, 0, 0, towns)
         }
     }
 
     fn office_file(offers: Vec<Offer>) -> OfficeFile {
         OfficeFile {
             format: 1,
-            as_of: d("2026-01-01"),
+            as_of: d("2026-01-01").into(),
             office: Office {
                 id: "kreis-steinfurt".to_owned(),
                 name: "Kreis Steinfurt, Jugendamt".to_owned(),
@@ -198,7 +229,7 @@ mod tests {
                 address: None,
                 contact: Contact::default(),
                 source: "test".to_owned(),
-                as_of: d("2026-01-01"),
+                as_of: AsOf::Year(2026),
             },
             welcome: None,
             offers,
@@ -207,6 +238,13 @@ mod tests {
 
     fn ids_now<'a>(view: &ChildView<'a>) -> Vec<&'a str> {
         view.now.iter().map(|o| o.offer.id.as_str()).collect()
+    }
+
+    fn ids_unknown<'a>(view: &ChildView<'a>) -> Vec<&'a str> {
+        view.unknown_age
+            .iter()
+            .map(|o| o.offer.id.as_str())
+            .collect()
     }
 
     fn ids_next<'a>(view: &ChildView<'a>) -> Vec<(&'a str, Date)> {
@@ -229,6 +267,10 @@ mod tests {
             offer("h", "Kita-Vorbereitung", 24, 36, &[]),
             offer("i", "Eltern-Kind-Turnen", 13, 36, &[TOWN]),
             offer("j", "kaputt", 5, 2, &[]),
+            offer_without_age("k", "Familienbüro", &[TOWN]),
+            offer_without_age("l", "Babytreff", &[]),
+            offer_without_age("m", "anderer Ort ohne Alter", &[OTHER]),
+            offer_without_age("n", "Ärztlicher Dienst", &[]),
         ]);
         // Born 3 May 2026, today 20 Jun 2026: 1 completed month.
         let view = child_view(
@@ -253,6 +295,11 @@ mod tests {
                 ("i", d("2027-06-03"))
             ]
         );
+        // Offers without an age group: listed apart, same-town first, then by folded title;
+        // "m" serves another town only.
+        assert_eq!(ids_unknown(&view), vec!["k", "n", "l"]);
+        assert_eq!(view.unknown_age[0].reach, Reach::Town);
+        assert_eq!(view.unknown_age[1].reach, Reach::OfficeArea);
         // A born child gets check-ups and dated deadlines.
         assert!(!view.checkups.is_empty());
     }
@@ -272,7 +319,7 @@ mod tests {
         assert_eq!(view.deadlines.len(), 4);
 
         let bare = child_view(None, TOWN, birth, &statewide(), d("2026-03-10"));
-        assert!(bare.now.is_empty() && bare.next.is_empty());
+        assert!(bare.now.is_empty() && bare.next.is_empty() && bare.unknown_age.is_empty());
         assert_eq!(bare.deadlines.len(), 4);
     }
 
@@ -285,14 +332,20 @@ mod tests {
             0_usize..3,
             "[A-Za-zÄÖÜäöüß ]{1,12}",
             any::<u16>(),
+            0_u8..5,
         )
-            .prop_map(|(from, len, towns, title, id)| {
+            .prop_map(|(from, len, towns, title, id, unknown)| {
                 let towns: &[&str] = match towns {
                     0 => &[],
                     1 => &[TOWN],
                     _ => &[OTHER],
                 };
-                offer(&format!("o{id}"), &title, from, from + len, towns)
+                // About one offer in five names no age group.
+                if unknown == 0 {
+                    offer_without_age(&format!("o{id}"), &title, towns)
+                } else {
+                    offer(&format!("o{id}"), &title, from, from + len, towns)
+                }
             });
         proptest::collection::vec(one, 0..40)
     }
@@ -319,7 +372,7 @@ mod tests {
             let mut expected: Vec<&str> = file
                 .offers
                 .iter()
-                .filter(|o| reach_of(o, TOWN).is_some() && age_fits(o.age, months))
+                .filter(|o| reach_of(o, TOWN).is_some() && o.age.is_some_and(|r| age_fits(r, months)))
                 .map(|o| o.id.as_str())
                 .collect();
             let mut got = ids_now(&view);
@@ -335,11 +388,14 @@ mod tests {
             let anchor = birth.anchor();
             let mut previous = None;
             for item in &view.next {
-                prop_assert!(!age_fits(item.offer.age, age_in_months(anchor, today)));
+                let Some(range) = item.offer.age else {
+                    return Err(TestCaseError::fail("an offer without age in \"next\""));
+                };
+                prop_assert!(!age_fits(range, age_in_months(anchor, today)));
                 prop_assert!(item.fits_from > today);
                 prop_assert!(item.fits_from <= today.add_months(NEXT_MONTHS));
-                prop_assert!(age_fits(item.offer.age, age_in_months(anchor, item.fits_from)));
-                prop_assert!(!age_fits(item.offer.age, age_in_months(anchor, item.fits_from.add_days(-1))));
+                prop_assert!(age_fits(range, age_in_months(anchor, item.fits_from)));
+                prop_assert!(!age_fits(range, age_in_months(anchor, item.fits_from.add_days(-1))));
                 prop_assert!(reach_of(item.offer, TOWN).is_some());
                 if let Some(before) = previous {
                     prop_assert!(before <= item.fits_from);
@@ -349,11 +405,38 @@ mod tests {
             // Nothing that starts later within the horizon is left out.
             let missing = file.offers.iter().filter(|o| {
                 reach_of(o, TOWN).is_some()
-                    && o.age.from_months <= o.age.to_months
-                    && o.age.from_months > age_in_months(anchor, today)
-                    && day_age_reaches(anchor, o.age.from_months) <= today.add_months(NEXT_MONTHS)
+                    && o.age.is_some_and(|r| {
+                        r.from_months <= r.to_months
+                            && r.from_months > age_in_months(anchor, today)
+                            && day_age_reaches(anchor, r.from_months) <= today.add_months(NEXT_MONTHS)
+                    })
             }).count();
             prop_assert_eq!(missing, view.next.len());
+        }
+
+        #[test]
+        fn unknown_age_is_exactly_the_serving_offers_without_age(offers in arb_offers(), (birth, today) in arb_birth()) {
+            let file = office_file(offers);
+            let view = child_view(Some(&file), TOWN, birth, &statewide(), today);
+            let mut expected: Vec<&str> = file
+                .offers
+                .iter()
+                .filter(|o| o.age.is_none() && reach_of(o, TOWN).is_some())
+                .map(|o| o.id.as_str())
+                .collect();
+            let mut got = ids_unknown(&view);
+            // Same order rule as "now": same town first, then office-wide, then title, then id.
+            let order = |o: &OfferNow| (o.reach, sort_key(&o.offer.title), o.offer.title.clone(), o.offer.id.clone());
+            prop_assert!(view.unknown_age.windows(2).all(|w| order(&w[0]) <= order(&w[1])));
+            for item in &view.unknown_age {
+                prop_assert_eq!(reach_of(item.offer, TOWN), Some(item.reach));
+            }
+            expected.sort_unstable();
+            got.sort_unstable();
+            prop_assert_eq!(got, expected);
+            // Offers without age never appear in "now" or "next".
+            prop_assert!(view.now.iter().all(|o| o.offer.age.is_some()));
+            prop_assert!(view.next.iter().all(|o| o.offer.age.is_some()));
         }
 
         #[test]

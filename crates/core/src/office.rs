@@ -102,7 +102,7 @@ mod tests {
     fn index() -> DirectoryIndex {
         DirectoryIndex {
             format: FORMAT_VERSION,
-            as_of: d("2026-01-01"),
+            as_of: d("2026-01-01").into(),
             attribution: Vec::new(),
             towns: vec![
                 town(

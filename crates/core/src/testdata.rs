@@ -2,7 +2,7 @@
 //!
 //! Only compiled for tests; the data engineer writes the same numbers into `data/statewide.toml`.
 
-use crate::date::Date;
+use crate::date::{AsOf, Date};
 use crate::directory::{CheckupRule, DeadlineRule, DueRule, LifeSpan, LifeUnit, Statewide};
 
 /// A date from ISO text; panics on a typo in a test.
@@ -26,7 +26,7 @@ fn checkup(id: &str, official: LifeSpan, tolerance: Option<LifeSpan>) -> Checkup
         official,
         tolerance,
         source: "G-BA Kinder-Richtlinie".to_owned(),
-        as_of: d("2026-01-01"),
+        as_of: AsOf::Year(2026),
     }
 }
 
@@ -56,7 +56,7 @@ fn deadline(id: &str, title: &str, due: DueRule, legal_basis: &str) -> DeadlineR
         due,
         legal_basis: legal_basis.to_owned(),
         source: "research/domain.md".to_owned(),
-        as_of: d("2026-01-01"),
+        as_of: AsOf::Year(2026),
     }
 }
 

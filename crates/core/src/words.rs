@@ -32,6 +32,15 @@ pub fn days_left_in_words(days: i64) -> String {
     }
 }
 
+/// What the app says when an offer's source names no age group.
+pub const AGE_GROUP_UNKNOWN: &str = "Altersgruppe nicht angegeben";
+
+/// An offer's age range in words ([`age_range_in_words`]), or "Altersgruppe nicht angegeben" when
+/// the source names none (`offer.age` is `None`).
+pub fn age_range_in_words_opt(range: Option<AgeRange>) -> String {
+    range.map_or_else(|| AGE_GROUP_UNKNOWN.to_owned(), age_range_in_words)
+}
+
 /// An offer's age range in words, e.g. "in der Schwangerschaft", "von 0 bis 12 Monaten",
 /// "von 1 bis 3 Jahren", "von 6 Monaten bis unter 3 Jahren", "ab der Schwangerschaft bis 3 Jahre".
 ///
@@ -487,6 +496,18 @@ mod tests {
         assert_eq!(days_left_in_words(5), "in 5 Tagen");
         assert_eq!(days_left_in_words(-1), "gestern");
         assert_eq!(days_left_in_words(-3), "vor 3 Tagen");
+    }
+
+    #[test]
+    fn unknown_age_group_is_said_honestly() {
+        assert_eq!(age_range_in_words_opt(None), "Altersgruppe nicht angegeben");
+        assert_eq!(
+            age_range_in_words_opt(Some(AgeRange {
+                from_months: 12,
+                to_months: 35
+            })),
+            "von 1 bis unter 3 Jahren"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! only when complete, so a failed build never leaves half an output behind.
 
 use crate::source::{Dataset, OfficeSource, TownRow};
-use kekiz_core::date::Date;
+use kekiz_core::date::AsOf;
 use kekiz_core::directory::{
     DirectoryIndex, OfficeFile, OfficeSummary, Statewide, Town, FORMAT_VERSION,
 };
@@ -147,7 +147,8 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
         let summary = derived_summary(row);
         summaries.insert(summary.id.clone(), summary);
     }
-    let mut newest: Option<Date> = None;
+    // Newest by the order of `AsOf` (earliest day it may stand for): never fresher than a source.
+    let mut newest: Option<AsOf> = None;
     let mut offers = 0;
     let mut published = 0;
     for source in &data.offices {

@@ -6,7 +6,7 @@
 //! reported here; what the values mean is checked afterwards by `validate`.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, EntryRef};
-use kekiz_core::date::Date;
+use kekiz_core::date::{AsOf, AsOfError, Date};
 use kekiz_core::directory::{
     Address, AgeRange, Category, CheckupRule, Contact, DeadlineRule, DueRule, LifeSpan, LifeUnit,
     Offer, Office, Place, Schedule, Weekday, WeeklySlot, WelcomeService,
@@ -596,9 +596,8 @@ fn check_keys(ctx: &mut Ctx, tbl: Tbl, allowed: &[&str]) {
 fn hint_for_missing(key: &str) -> &'static str {
     match key {
         "source" => " Name where the facts were read, e.g. source = \"kreis-dueren.de (Schwangerschaft und Geburt)\".",
-        "as_of" => " Give the date of that source, e.g. as_of = 2024-01-01.",
+        "as_of" => " Give the date of that source, e.g. as_of = \"2024-05-03\", or only its year when no day is known, e.g. as_of = \"2024\".",
         "id" => " Give a unique id of lower-case letters, digits and hyphens.",
-        "age" => " Give the ages in completed months, e.g. age = { from_months = 0, to_months = 11 }.",
         "towns" => " List the AGS of the towns, e.g. towns = [\"05566012\"].",
         "category" => {
             " Choose one of treffpunkt, beratung, gesundheit, familienbuero, familienzentrum, bewegung, bildung, sonstiges."
@@ -731,34 +730,51 @@ fn opt_float(ctx: &mut Ctx, tbl: Tbl, key: &str) -> Option<f64> {
     }
 }
 
-/// The stand-in for a date that could not be read (never shown: the entry is reported).
-fn placeholder_date() -> Date {
-    Date::from_days_since_epoch(0)
+/// The stand-in for an `as_of` that could not be read (never shown: the entry is reported).
+fn placeholder_as_of() -> AsOf {
+    AsOf::Day(Date::from_days_since_epoch(0))
 }
 
-fn req_date(ctx: &mut Ctx, tbl: Tbl, key: &str) -> Date {
+/// How to write `as_of`, for messages.
+const AS_OF_FORMS: &str = "write the day of the source as \"YYYY-MM-DD\" (e.g. \"2024-05-03\") or, when the source names only the year, the year as \"YYYY\" (e.g. \"2024\")";
+
+/// Reads `as_of`: a text "YYYY-MM-DD" or "YYYY", or an unquoted TOML date YYYY-MM-DD.
+fn req_as_of(ctx: &mut Ctx, tbl: Tbl, key: &str) -> AsOf {
     let field = path(tbl.prefix, key);
     let Some(value) = get(ctx, tbl, key) else {
         missing(ctx, tbl, key);
-        return placeholder_date();
+        return placeholder_as_of();
     };
     let text = match value.get_ref() {
         DeValue::String(s) => s.to_string(),
         DeValue::Datetime(dt) => dt.to_string(),
         _ => {
-            wrong_type(ctx, &field, value, "a date YYYY-MM-DD, e.g. 2024-01-01");
-            return placeholder_date();
+            wrong_type(
+                ctx,
+                &field,
+                value,
+                "a date \"YYYY-MM-DD\" or a year \"YYYY\" in quotes, e.g. as_of = \"2024\"",
+            );
+            return placeholder_as_of();
         }
     };
-    match text.parse::<Date>() {
-        Ok(date) => date,
-        Err(_) => {
+    match text.parse::<AsOf>() {
+        Ok(as_of) => as_of,
+        Err(AsOfError::NoSuchDay(_)) => {
             ctx.report(
                 &field,
                 Some(&value.span()),
-                format!("\"{text}\" is not a date: write YYYY-MM-DD, e.g. 2024-01-01 (a real day, no time)"),
+                format!("\"{text}\" is not a date: the day does not exist; {AS_OF_FORMS}"),
             );
-            placeholder_date()
+            placeholder_as_of()
+        }
+        Err(AsOfError::Format(_)) => {
+            ctx.report(
+                &field,
+                Some(&value.span()),
+                format!("\"{text}\" is not a date or a year: {AS_OF_FORMS}"),
+            );
+            placeholder_as_of()
         }
     }
 }
@@ -959,7 +975,7 @@ fn read_office(ctx: &mut Ctx, tbl: Tbl) -> Office {
         address: read_address(ctx, tbl),
         contact: read_contact(ctx, tbl),
         source: req_str(ctx, tbl, "source"),
-        as_of: req_date(ctx, tbl, "as_of"),
+        as_of: req_as_of(ctx, tbl, "as_of"),
     }
 }
 
@@ -971,30 +987,30 @@ fn read_welcome(ctx: &mut Ctx, tbl: Tbl) -> WelcomeService {
         timing: opt_str(ctx, tbl, "timing"),
         contact: read_contact(ctx, tbl),
         source: req_str(ctx, tbl, "source"),
-        as_of: req_date(ctx, tbl, "as_of"),
+        as_of: req_as_of(ctx, tbl, "as_of"),
     }
 }
 
-fn read_age(ctx: &mut Ctx, tbl: Tbl) -> AgeRange {
-    let example = "a table, e.g. age = { from_months = 0, to_months = 11 }";
+/// Reads the optional `age`: absent when the source names no age group. A table that cannot be
+/// read gives a stand-in range (reported, never checked again).
+fn read_age(ctx: &mut Ctx, tbl: Tbl) -> Option<AgeRange> {
+    let example = "a table, e.g. age = { from_months = 0, to_months = 11 } (or no age line at all when the source names no age group)";
+    let present = tbl.table.contains_key("age");
     let Some(table) = opt_table(ctx, tbl, "age", example) else {
-        if !tbl.table.contains_key("age") {
-            missing(ctx, tbl, "age");
-        }
-        return AgeRange {
+        return present.then_some(AgeRange {
             from_months: 0,
             to_months: 0,
-        };
+        });
     };
     let inner = Tbl {
         table,
         prefix: "age",
     };
     check_keys(ctx, inner, &["from_months", "to_months"]);
-    AgeRange {
+    Some(AgeRange {
         from_months: req_num(ctx, inner, "from_months", "a number of months"),
         to_months: req_num(ctx, inner, "to_months", "a number of months"),
-    }
+    })
 }
 
 fn read_place(ctx: &mut Ctx, tbl: Tbl) -> Option<Place> {
@@ -1118,7 +1134,7 @@ fn read_offer(ctx: &mut Ctx, tbl: Tbl) -> Offer {
         registration: opt_enum(ctx, tbl, "registration", REGISTRATIONS).unwrap_or_default(),
         contact: read_contact(ctx, tbl),
         source: req_str(ctx, tbl, "source"),
-        as_of: req_date(ctx, tbl, "as_of"),
+        as_of: req_as_of(ctx, tbl, "as_of"),
     }
 }
 
@@ -1171,7 +1187,7 @@ fn read_checkup(ctx: &mut Ctx, tbl: Tbl) -> CheckupRule {
         }),
         tolerance: read_span(ctx, tbl, "tolerance", false),
         source: req_str(ctx, tbl, "source"),
-        as_of: req_date(ctx, tbl, "as_of"),
+        as_of: req_as_of(ctx, tbl, "as_of"),
     }
 }
 
@@ -1231,7 +1247,7 @@ fn read_deadline(ctx: &mut Ctx, tbl: Tbl) -> DeadlineRule {
         due: read_due(ctx, tbl),
         legal_basis: req_str(ctx, tbl, "legal_basis"),
         source: req_str(ctx, tbl, "source"),
-        as_of: req_date(ctx, tbl, "as_of"),
+        as_of: req_as_of(ctx, tbl, "as_of"),
     }
 }
 
@@ -1424,9 +1440,49 @@ mod tests {
                 "o.toml:12: offer \"a\", field \"title\": this required field is missing.",
                 "o.toml:14: offer \"a\", field \"category\": \"cafe\" is not one of treffpunkt, beratung, gesundheit, familienbuero, familienzentrum, bewegung, bildung, sonstiges",
                 "o.toml:15: offer \"a\", field \"age.from_months\": must be a whole number without quotes, e.g. 12, but is string",
-                "o.toml:17: offer \"a\", field \"as_of\": \"2020-02-30\" is not a date: write YYYY-MM-DD, e.g. 2024-01-01 (a real day, no time)",
+                "o.toml:17: offer \"a\", field \"as_of\": \"2020-02-30\" is not a date: the day does not exist; write the day of the source as \"YYYY-MM-DD\" (e.g. \"2024-05-03\") or, when the source names only the year, the year as \"YYYY\" (e.g. \"2024\")",
             ]
         );
+    }
+
+    #[test]
+    fn reads_as_of_as_a_day_or_a_year() {
+        let offer = |as_of: &str| {
+            format!(
+                "{MINIMAL}\n[[offer]]\nid = \"a\"\ntitle = \"T\"\ncategory = \"treffpunkt\"\nsource = \"s\"\nas_of = {as_of}\n"
+            )
+        };
+        for (written, read) in [
+            ("\"2024\"", AsOf::Year(2024)),
+            (
+                "\"2024-05-03\"",
+                AsOf::Day("2024-05-03".parse().expect("date")),
+            ),
+            ("2024-05-03", AsOf::Day("2024-05-03".parse().expect("date"))),
+        ] {
+            let (source, messages) = office(&offer(written));
+            assert!(messages.is_empty(), "{written}: {messages:?}");
+            let offer = &source.offers[0];
+            assert_eq!(offer.value.as_of, read, "{written}");
+            // No age line: the source names no age group.
+            assert_eq!(offer.value.age, None);
+            assert!(!offer.fields.present("age"));
+        }
+        for (written, expected) in [
+            ("\"2024-5\"", "\"2024-5\" is not a date or a year: write the day"),
+            ("\"24\"", "\"24\" is not a date or a year"),
+            ("\"03.05.2024\"", "is not a date or a year"),
+            ("2024", "must be a date \"YYYY-MM-DD\" or a year \"YYYY\" in quotes, e.g. as_of = \"2024\", but is integer"),
+            ("2024-05-03T10:00:00", "is not a date or a year"),
+        ] {
+            let (_, messages) = office(&offer(written));
+            assert_eq!(messages.len(), 1, "{written}: {messages:?}");
+            assert!(
+                messages[0].starts_with("o.toml:16: offer \"a\", field \"as_of\": "),
+                "{written}: {messages:?}"
+            );
+            assert!(messages[0].contains(expected), "{written}: {messages:?}");
+        }
     }
 
     #[test]

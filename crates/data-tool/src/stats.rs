@@ -5,7 +5,7 @@
 
 use crate::build::town_offices;
 use crate::source::{Dataset, Located};
-use kekiz_core::date::{days_in_month, Date};
+use kekiz_core::date::{days_in_month, AsOf, Date};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -33,8 +33,8 @@ pub struct StaleEntry {
     pub line: usize,
     /// How messages name it, e.g. `offer "greven-cafe-kinderwagen"`.
     pub entry: String,
-    /// Its date.
-    pub as_of: Date,
+    /// Its `as_of`: a day, or a year alone.
+    pub as_of: AsOf,
 }
 
 /// The coverage figures.
@@ -42,7 +42,7 @@ pub struct StaleEntry {
 pub struct Coverage {
     /// The day the figures refer to.
     pub today: Date,
-    /// Entries dated before this day count as old.
+    /// Entries whose `as_of` begins before this day count as old (a year from its 1 January).
     pub stale_before: Date,
     /// Towns in the town list.
     pub towns: usize,
@@ -88,8 +88,9 @@ pub fn coverage(data: &Dataset, today: Date) -> Coverage {
     offices_known.extend(published.iter());
     let mut offices = Vec::new();
     let mut stale = Vec::new();
-    let mut note = |file: &PathBuf, line: usize, entry: String, as_of: Date| {
-        if as_of < stale_before {
+    // A year alone counts from its first day: "2024" is old once 2024-01-01 is.
+    let mut note = |file: &PathBuf, line: usize, entry: String, as_of: AsOf| {
+        if as_of.first_day() < stale_before {
             stale.push(StaleEntry {
                 file: file.clone(),
                 line,
@@ -245,7 +246,7 @@ pub fn render(c: &Coverage) -> String {
     for s in &c.stale {
         let _ = writeln!(
             out,
-            "  {}  {}:{}  {}",
+            "  {:<10}  {}:{}  {}",
             s.as_of,
             s.file.display(),
             s.line,

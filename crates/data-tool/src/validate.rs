@@ -6,7 +6,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, EntryRef};
 use crate::source::{Dataset, Located, OfficeSource, StatewideSource, TownRow};
-use kekiz_core::date::Date;
+use kekiz_core::date::{AsOf, Date};
 use kekiz_core::directory::{Address, Contact, LifeSpan, LifeUnit, Offer, Office};
 use kekiz_core::validation::{self, FieldError};
 use std::collections::{BTreeMap, BTreeSet};
@@ -117,7 +117,7 @@ fn optional_text<T>(loc: &Located<T>, field: &str, value: Option<&str>, diags: &
 fn check_source<T>(
     loc: &Located<T>,
     source: &str,
-    as_of: Date,
+    as_of: AsOf,
     today: Date,
     diags: &mut Diagnostics,
 ) {
@@ -132,9 +132,15 @@ fn check_source<T>(
             other => field_error(diags, loc, "source", other),
         }
     }
-    if as_of > today {
-        let message =
-            format!("the date {as_of} lies in the future (today is {today}); as_of is the date of the source");
+    // A day after today, or a year after today's year.
+    if as_of.is_after(today) && !loc.fields.is_reported("as_of") {
+        let what = match as_of {
+            AsOf::Day(_) => "date",
+            AsOf::Year(_) => "year",
+        };
+        let message = format!(
+            "the {what} {as_of} lies in the future (today is {today}); as_of is the date of the source"
+        );
         error(diags, loc, "as_of", message);
     }
 }
@@ -397,7 +403,12 @@ fn check_offer(
     }
     required_text(offer, "title", &value.title, diags);
     optional_text(offer, "description", Some(&value.description), diags);
-    field_error(diags, offer, "age", validation::age_range(&value.age));
+    // No age: the source names no age group, which is allowed (the app says so).
+    if let Some(age) = &value.age {
+        if !offer.fields.is_reported("age") {
+            field_error(diags, offer, "age", validation::age_range(age));
+        }
+    }
     let mut seen = BTreeSet::new();
     for (i, ags) in value.towns.iter().enumerate() {
         let field = format!("towns[{i}]");

@@ -4,6 +4,7 @@
 //! breaks one thing, runs the real binary there as `kekiz-data <command> data`, and checks the exit
 //! code and that the message names the file, the line, the entry and the field.
 
+use kekiz_core::date::AsOf;
 use kekiz_core::directory::{DirectoryIndex, OfficeFile, FORMAT_VERSION};
 use std::collections::BTreeMap;
 use std::fs;
@@ -480,7 +481,7 @@ fn reports_malformed_phone_email_and_url() {
 fn reports_missing_or_empty_source_and_as_of() {
     let fixture = Fixture::new();
     fixture.replace(GREVEN, "source = \"wn.de (Greven)\"", "source = \"\"");
-    fixture.replace(STEINFURT, "as_of = 2020-01-01\n", "");
+    fixture.replace(STEINFURT, "as_of = \"2020\"\n", "");
     let outcome = fixture.validate();
     outcome.assert_failed_with(&[
         &fixture.at(GREVEN, "source = \"\""),
@@ -499,18 +500,21 @@ fn reports_missing_or_empty_source_and_as_of() {
 #[test]
 fn reports_an_invalid_and_a_future_as_of() {
     let fixture = Fixture::new();
-    fixture.replace(STEINFURT, "as_of = 2020-01-01", "as_of = 2027-01-01");
-    fixture.replace(
-        GREVEN,
-        "as_of = 2009-01-01\n\n",
-        "as_of = \"2009-02-30\"\n\n",
-    );
+    fixture.replace(STEINFURT, "as_of = \"2020\"", "as_of = \"2027\"");
+    fixture.replace(GREVEN, "as_of = \"2009\"\n\n", "as_of = \"2009-02-30\"\n\n");
+    fixture.replace(DUEREN, "as_of = \"2024-05-03\"", "as_of = \"2026-11-22\"");
     let outcome = fixture.validate();
     outcome.assert_failed_with(&[
-        &fixture.at(STEINFURT, "as_of = 2027"),
+        &fixture.at(STEINFURT, "as_of = \"2027\""),
         "offer \"steinfurt-kiwi-cafes\"",
         "field \"as_of\"",
-        "lies in the future (today is 2026-11-21)",
+        "the year 2027 lies in the future (today is 2026-11-21)",
+    ]);
+    outcome.line_with(&[
+        &fixture.at(DUEREN, "2026-11-22"),
+        "offer \"dueren-schnullercafe-merzenich\"",
+        "field \"as_of\"",
+        "the date 2026-11-22 lies in the future (today is 2026-11-21)",
     ]);
     outcome.line_with(&[
         &fixture.at(GREVEN, "2009-02-30"),
@@ -521,6 +525,94 @@ fn reports_an_invalid_and_a_future_as_of() {
     // The same data is fine on a later day.
     let later = fixture.run(&["validate", "data", "--today", "2027-06-01"]);
     assert!(!later.all().contains("in the future"), "{}", later.all());
+}
+
+#[test]
+fn accepts_a_year_alone_and_a_whole_day_as_as_of() {
+    let fixture = Fixture::new();
+    // The year of today is not in the future.
+    fixture.replace(DUEREN, "as_of = \"2024\"", "as_of = \"2026\"");
+    let outcome = fixture.validate();
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    let built = fixture.run(&["build", "data", "out", "--today", TODAY]);
+    assert_eq!(built.code, 0, "{}", built.all());
+    let steinfurt_bytes = fixture.read("out/offices/kreis-steinfurt.json");
+    assert!(
+        steinfurt_bytes.contains("\"as_of\":\"2017\"")
+            && steinfurt_bytes.contains("\"as_of\":\"2020\""),
+        "{steinfurt_bytes}"
+    );
+    let steinfurt: OfficeFile = serde_json::from_str(&steinfurt_bytes).expect("parses");
+    assert_eq!(steinfurt.office.as_of, AsOf::Year(2017));
+    assert_eq!(steinfurt.as_of, AsOf::Year(2020), "newest in the file");
+    let dueren: OfficeFile =
+        serde_json::from_str(&fixture.read("out/offices/kreis-dueren.json")).expect("parses");
+    let as_of = |id: &str| {
+        dueren
+            .offers
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.as_of.to_string())
+    };
+    assert_eq!(
+        as_of("dueren-schnullercafe-linnich").as_deref(),
+        Some("2026")
+    );
+    assert_eq!(
+        as_of("dueren-schnullercafe-merzenich").as_deref(),
+        Some("2024-05-03")
+    );
+    // An unquoted TOML date became the same text.
+    assert_eq!(dueren.office.as_of.to_string(), "2020-01-01");
+    // The year 2026 counts from 2026-01-01, later than 2024-05-03: it is the newest.
+    assert_eq!(dueren.as_of, AsOf::Year(2026));
+}
+
+#[test]
+fn rejects_a_malformed_as_of_naming_file_entry_and_field() {
+    let fixture = Fixture::new();
+    fixture.replace(DUEREN, "as_of = \"2024\"", "as_of = \"2024-5\"");
+    fixture.replace(STEINFURT, "as_of = \"2017\"", "as_of = \"24\"");
+    fixture.replace(GREVEN, "as_of = \"2009\"\n\n", "as_of = 2009\n\n");
+    let outcome = fixture.validate();
+    outcome.assert_failed_with(&[
+        &fixture.at(DUEREN, "2024-5\""),
+        "offer \"dueren-schnullercafe-linnich\"",
+        "field \"as_of\"",
+        "\"2024-5\" is not a date or a year: write the day of the source as \"YYYY-MM-DD\"",
+    ]);
+    outcome.line_with(&[
+        &fixture.at(STEINFURT, "\"24\""),
+        "office \"kreis-steinfurt\"",
+        "field \"as_of\"",
+        "\"24\" is not a date or a year",
+    ]);
+    outcome.line_with(&[
+        &fixture.at(GREVEN, "as_of = 2009"),
+        "office \"stadt-greven\"",
+        "field \"as_of\"",
+        "in quotes",
+    ]);
+    outcome.line_with(&["3 Fehler in 3 Dateien"]);
+}
+
+#[test]
+fn accepts_an_offer_without_age() {
+    let fixture = Fixture::new();
+    fixture.replace(GREVEN, "age = { from_months = 0, to_months = 11 }\n", "");
+    let outcome = fixture.validate();
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    let built = fixture.run(&["build", "data", "out", "--today", TODAY]);
+    assert_eq!(built.code, 0, "{}", built.all());
+    let text = fixture.read("out/offices/stadt-greven.json");
+    assert!(!text.contains("\"age\""), "no age key: {text}");
+    let greven: OfficeFile = serde_json::from_str(&text).expect("parses");
+    assert_eq!(greven.offers[0].id, "greven-cafe-kinderwagen");
+    assert_eq!(greven.offers[0].age, None);
+    // Present, the range is still checked.
+    let dueren: OfficeFile =
+        serde_json::from_str(&fixture.read("out/offices/kreis-dueren.json")).expect("parses");
+    assert!(dueren.offers.iter().all(|o| o.age.is_some()));
 }
 
 #[test]
@@ -805,7 +897,8 @@ fn build_writes_the_index_and_office_files() {
     assert!(!index_bytes.contains(&b'\n'), "compact JSON");
     let index: DirectoryIndex = serde_json::from_slice(index_bytes).expect("index parses");
     assert_eq!(index.format, FORMAT_VERSION);
-    assert_eq!(index.as_of.to_string(), "2024-01-01");
+    // The newest as_of: the day 2024-05-03 is newer than the year 2024 (which counts from 1 January).
+    assert_eq!(index.as_of.to_string(), "2024-05-03");
     assert!(index
         .attribution
         .iter()
@@ -868,7 +961,7 @@ fn build_writes_the_index_and_office_files() {
     assert_eq!(dueren_summary.file_bytes, dueren_bytes.len() as u64);
     assert_eq!(
         dueren_summary.as_of.map(|d| d.to_string()).as_deref(),
-        Some("2024-01-01")
+        Some("2024-05-03")
     );
     let dueren: OfficeFile = serde_json::from_slice(dueren_bytes).expect("office file parses");
     assert_eq!(dueren.format, FORMAT_VERSION);
@@ -970,12 +1063,33 @@ fn stats_prints_the_coverage() {
     // Everything but the two offers of 2024 is more than two years older than 2025-06-01.
     outcome.line_with(&["Einträge mit Stand vor 2023-06-01 (älter als zwei Jahre): 9"]);
     outcome.line_with(&[
-        "2009-01-01",
-        "data/offices/stadt-greven.toml:3",
+        "  2009        data/offices/stadt-greven.toml:3",
         "office \"stadt-greven\"",
     ]);
-    outcome.line_with(&["2022-01-01", "data/statewide.toml", "checkup \"U4\""]);
+    outcome.line_with(&[
+        "2020-01-01",
+        "data/offices/kreis-dueren.toml:3",
+        "office \"kreis-dueren\"",
+    ]);
+    outcome.line_with(&["2022", "data/statewide.toml", "checkup \"U4\""]);
     assert!(!out.contains("dueren-schnullercafe-merzenich"), "{out}");
+    assert!(!out.contains("dueren-schnullercafe-linnich"), "{out}");
+}
+
+#[test]
+fn stats_counts_a_year_alone_from_its_first_day() {
+    let fixture = Fixture::new();
+    // Two years before 2026-03-01 is 2024-03-01: the year "2024" (from 2024-01-01) is old, the day
+    // 2024-05-03 is not.
+    let outcome = fixture.run(&["stats", "data", "--today", "2026-03-01"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    outcome.line_with(&["Einträge mit Stand vor 2024-03-01 (älter als zwei Jahre): 10"]);
+    outcome.line_with(&["  2024  ", "offer \"dueren-schnullercafe-linnich\""]);
+    assert!(
+        !outcome.stdout.contains("dueren-schnullercafe-merzenich"),
+        "{}",
+        outcome.stdout
+    );
 }
 
 #[test]
