@@ -16,22 +16,24 @@ if (!staging) {
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
-// 1. The loader.
+// 1. The loader. (Run again on a finished dist/, as the update test does, there is none left.)
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/;
 const match = html.match(inline);
-if (!match) {
+let loaderName = readdirSync(staging).find((name) => /^boot-[0-9a-f]{16}\.js$/.test(name));
+if (match) {
+  const loader = match[1].trim() + '\n';
+  loaderName = `boot-${sha256(loader).slice(0, 16)}.js`;
+  for (const old of readdirSync(staging)) {
+    if (/^boot-[0-9a-f]{16}\.js$/.test(old)) unlinkSync(join(staging, old));
+  }
+  writeFileSync(join(staging, loaderName), loader);
+  html = html.replace(inline, `<script type="module" src="/${loaderName}"></script>`);
+} else if (!loaderName) {
   console.error('post-build: no inline module script found in index.html; did Trunk change its output?');
   process.exit(1);
 }
-const loader = match[1].trim() + '\n';
-const loaderName = `boot-${sha256(loader).slice(0, 16)}.js`;
-for (const old of readdirSync(staging)) {
-  if (/^boot-[0-9a-f]{16}\.js$/.test(old)) unlinkSync(join(staging, old));
-}
-writeFileSync(join(staging, loaderName), loader);
-html = html.replace(inline, `<script type="module" src="/${loaderName}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('post-build: index.html still holds an inline script; the CSP would block it');
   process.exit(1);
@@ -61,10 +63,11 @@ const manifest = { version, shell, data };
 
 const swPath = join(staging, 'sw.js');
 const sw = readFileSync(swPath, 'utf8');
-const placeholder = 'const BUILD = null; // replaced at build time by scripts/post-build.mjs';
-if (!sw.includes(placeholder)) {
+// The placeholder in a fresh build; the earlier list when run again on a finished dist/.
+const buildLine = /^const BUILD = (null; \/\/ replaced at build time by scripts\/post-build\.mjs|\{.*\};)$/m;
+if (!buildLine.test(sw)) {
   console.error('post-build: sw.js lacks the BUILD placeholder line');
   process.exit(1);
 }
-writeFileSync(swPath, sw.replace(placeholder, `const BUILD = ${JSON.stringify(manifest)};`));
+writeFileSync(swPath, sw.replace(buildLine, () => `const BUILD = ${JSON.stringify(manifest)};`));
 console.log(`post-build: loader ${loaderName}, ${shell.length} app files and ${data.length} data files listed, version ${version}`);

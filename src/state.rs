@@ -5,8 +5,10 @@
 
 use crate::platform::{clock, fetch, storage};
 use crate::route::Route;
-use kekiz_core::date::Date;
+use kekiz_core::age::BirthInfo;
+use kekiz_core::date::{AsOf, Date};
 use kekiz_core::directory::{DirectoryIndex, OfficeFile, FORMAT_VERSION};
+use kekiz_core::handover::{parse_handover, Handover};
 use kekiz_core::office::{responsible_office, ResponsibleOffice};
 use kekiz_core::profile::Profile;
 use kekiz_core::town::TownIndex;
@@ -84,6 +86,23 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// A new version of the app waits to be activated.
     pub update_waiting: RwSignal<bool>,
+    /// The family of a home visit ("Besuchsmodus"): only in memory, never stored.
+    pub visit: RwSignal<Option<Visit>>,
+    /// Town and birth month from a handed-over link, or why the link cannot be read.
+    pub handover: RwSignal<Option<Result<Handover, String>>>,
+}
+
+/// A home visit's family: town and birth or due date, held only in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visit {
+    /// The family's town.
+    pub town: String,
+    /// The child's birth or due date.
+    pub birth: BirthInfo,
+    /// The office file this visit needs, when its office published one.
+    pub office_file: Option<String>,
+    /// Whether that file was on the device before the visit (then it stays afterwards).
+    pub office_file_kept_before: bool,
 }
 
 /// The app state of the surrounding app.
@@ -106,6 +125,12 @@ impl AppState {
             kept_aside: RwSignal::new(kept_aside),
             route: RwSignal::new(route),
             update_waiting: RwSignal::new(false),
+            visit: RwSignal::new(None),
+            handover: RwSignal::new(
+                parse_handover(&crate::platform::dom::query())
+                    .map_err(|e| e.to_string())
+                    .transpose(),
+            ),
         }
     }
 
@@ -213,6 +238,34 @@ impl AppState {
                 }
             });
         });
+    }
+
+    /// The date of the data in use ("Stand der Angebote"): the newest of the index and the
+    /// office files loaded, since an office file may be newer than the index loaded first.
+    pub fn data_as_of(&self) -> Option<AsOf> {
+        let Load::Ready(directory) = self.directory.get() else {
+            return None;
+        };
+        let newest = self.offices.with(|o| {
+            o.values()
+                .filter_map(|l| match l {
+                    Load::Ready(f) => Some(f.as_of),
+                    _ => None,
+                })
+                .max()
+        });
+        Some(newest.map_or(directory.index.as_of, |d| d.max(directory.index.as_of)))
+    }
+
+    /// The path of the data file of the office responsible for `ags`, when it published one.
+    pub fn office_file_path(&self, ags: &str) -> Option<String> {
+        let Load::Ready(directory) = self.directory.get_untracked() else {
+            return None;
+        };
+        match responsible_office(&directory.index, ags) {
+            Ok(ResponsibleOffice::Published(summary)) => summary.file.map(|f| format!("/data/{f}")),
+            _ => None,
+        }
     }
 
     /// Shows `route` and records it in the address, so "back" returns here.

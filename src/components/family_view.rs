@@ -63,6 +63,7 @@ pub fn FamilyView(
         let expected = matches!(child.birth, BirthInfo::Expected(_));
         let now = view_of_child.now;
         let next = view_of_child.next;
+        let unknown_age = view_of_child.unknown_age;
         view! {
             {no_offers.then(|| view! {
                 <p class="notice info no-offers">{format!("Für {town_name} liegen noch keine Angebote vor.")}
@@ -86,6 +87,13 @@ pub fn FamilyView(
                     view! { <ul class="offers">{next.into_iter().map(|o| view! { <OfferCard offer=o.offer.clone() reach=o.reach fits_from=o.fits_from /> }).collect_view()}</ul> }.into_any()
                 }}
             </section>
+            {(!unknown_age.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="unknown-age-heading">
+                    <h2 id="unknown-age-heading">"Weitere Angebote"</h2>
+                    <p class="hint">"Für diese Angebote nennt die Quelle keine Altersgruppe. Fragen Sie nach, ob es zu Ihrem Kind passt."</p>
+                    <ul class="offers">{unknown_age.into_iter().map(|o| view! { <OfferCard offer=o.offer.clone() reach=o.reach /> }).collect_view()}</ul>
+                </section>
+            })}
             <CheckupList checkups=view_of_child.checkups expected=expected />
             <DeadlineList deadlines=view_of_child.deadlines />
         }

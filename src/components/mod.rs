@@ -6,6 +6,8 @@ pub mod child_fields;
 pub mod contact_links;
 pub mod deadline_list;
 pub mod family_view;
+pub mod handover_panel;
+pub mod install_card;
 pub mod offer_card;
 pub mod status_bar;
 pub mod town_picker;

@@ -5,7 +5,7 @@ use crate::route::Route;
 use kekiz_core::date::Date;
 use kekiz_core::directory::Offer;
 use kekiz_core::matching::Reach;
-use kekiz_core::words::{age_range_in_words, place_in_words, schedule_in_words};
+use kekiz_core::words::{age_range_in_words_opt, place_in_words, schedule_in_words};
 use leptos::prelude::*;
 
 /// An offer's card; `fits_from` is the date from which it fits ("ab …"), for "Als Nächstes".
@@ -32,7 +32,7 @@ pub fn OfferCard(
             {fits_from.map(|date| view! {
                 <p class="fits-from"><strong>"ab " <time datetime=date.to_string()>{date.german()}</time></strong></p>
             })}
-            <p class="for-whom">{age_range_in_words(offer.age)} " · " {reach_words}</p>
+            <p class="for-whom">{age_range_in_words_opt(offer.age)} " · " {reach_words}</p>
             {(!offer.description.is_empty()).then(|| view! { <p class="description">{offer.description.clone()}</p> })}
             {(!schedule.is_empty()).then(|| view! {
                 <p class="when">{schedule.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}</p>

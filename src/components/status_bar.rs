@@ -2,30 +2,17 @@
 //! that concern the whole app (a new version waits; the app cannot remember; data kept aside).
 
 use crate::platform::{download, service_worker};
-use crate::state::{use_app, Load, Memory};
+use crate::state::{use_app, Memory};
 use leptos::prelude::*;
 
 /// Connection state and the date of the data in use.
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let app = use_app();
-    let as_of = move || match app.directory.get() {
-        Load::Ready(directory) => {
-            // The family's office file may be newer than the index the page loaded first.
-            let newest = app.offices.with(|o| {
-                o.values()
-                    .filter_map(|l| match l {
-                        Load::Ready(f) => Some(f.as_of),
-                        _ => None,
-                    })
-                    .max()
-            });
-            let date = newest.map_or(directory.index.as_of, |d| d.max(directory.index.as_of));
-            Some(
-                view! { <span class="as-of-data">"Stand der Angebote: " <time datetime=date.to_string()>{date.german()}</time></span> },
-            )
-        }
-        _ => None,
+    let as_of = move || {
+        app.data_as_of().map(|date| {
+            view! { <span class="as-of-data">"Stand der Angebote: " <time datetime=date.to_string()>{date.german()}</time></span> }
+        })
     };
     view! {
         <div class="status-bar" role="status">

@@ -148,7 +148,7 @@ pub fn TownPicker(
                 on:focus=move |_| open.set(true)
                 on:blur=move |_| open.set(false)
             />
-            <ul id=list_id.clone() role="listbox" aria-label="Vorschläge für den Wohnort" class="suggestions" hidden=move || !expanded()>
+            <ul id=list_id.clone() role="listbox" aria-label="Passende Orte" class="suggestions" hidden=move || !expanded()>
                 {move || {
                     hits.get()
                         .into_iter()

@@ -1,7 +1,7 @@
 //! "Begrüßungsbesuch": the welcome-visit service of the office responsible for the family's
 //! town, shown once per family; and, where nothing is known, what the family can do instead.
 
-use crate::components::as_of::AsOf;
+use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
 use crate::state::{use_app, Load};
 use kekiz_core::office::{find_town, responsible_office, ResponsibleOffice};
@@ -61,14 +61,14 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
                             } else {
                                 view! { <ContactLinks contact=welcome.contact.clone() /> }.into_any()
                             }}
-                            <AsOf as_of=welcome.as_of source=welcome.source.clone() />
+                            <AsOfLine as_of=welcome.as_of source=welcome.source.clone() />
                         }
                         .into_any(),
                         None => view! {
                             <p>{format!("Zuständig für {town_name}: {}. Ein Begrüßungsbesuch ist in der App noch nicht hinterlegt.", file.office.name)}</p>
                             <ContactLinks contact=file.office.contact.clone() />
                             {instead}
-                            <AsOf as_of=file.office.as_of source=file.office.source.clone() />
+                            <AsOfLine as_of=file.office.as_of source=file.office.source.clone() />
                         }
                         .into_any(),
                     },

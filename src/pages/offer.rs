@@ -1,13 +1,13 @@
 //! One offer's details: what, for whom, when, where (with a map link that needs a connection),
 //! cost, languages, registration, contact, source and "Stand".
 
-use crate::components::as_of::AsOf;
+use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
 use crate::route::Route;
 use crate::state::{use_app, Load};
 use kekiz_core::directory::Offer;
 use kekiz_core::words::{
-    age_range_in_words, category_name, language_name, place_in_words, registration_in_words,
+    age_range_in_words_opt, category_name, language_name, place_in_words, registration_in_words,
     schedule_in_words,
 };
 use leptos::prelude::*;
@@ -85,7 +85,7 @@ pub fn OfferDetails(id: String) -> impl IntoView {
                     {(!offer.description.is_empty()).then(|| view! { <p class="lead">{offer.description.clone()}</p> })}
                     <dl class="details card">
                         <dt>"Für wen"</dt>
-                        <dd>{age_range_in_words(offer.age)}</dd>
+                        <dd>{age_range_in_words_opt(offer.age)}</dd>
                         <dt>"Wann"</dt>
                         <dd>{if schedule.is_empty() {
                             view! { <span class="unknown">"Zeiten sind nicht bekannt – bitte nachfragen."</span> }.into_any()
@@ -113,7 +113,7 @@ pub fn OfferDetails(id: String) -> impl IntoView {
                             view! { <ContactLinks contact=offer.contact.clone() /> }.into_any()
                         }}</dd>
                     </dl>
-                    <AsOf as_of=offer.as_of source=offer.source.clone() />
+                    <AsOfLine as_of=offer.as_of source=offer.source.clone() />
                 }.into_any()
             }
         }}

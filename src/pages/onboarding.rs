@@ -33,6 +33,12 @@ pub fn Onboarding(#[prop(optional)] prefill: Option<(Option<String>, ChildForm)>
                 profile.add_child(child.nickname(), birth);
             });
             app.navigate(Route::Family(None));
+            // Ask the browser to keep the family's data; settings say whether it agreed.
+            leptos::task::spawn_local(async {
+                if let Err(error) = crate::platform::persist::request().await {
+                    leptos::logging::warn!("persistent storage not requested: {error}");
+                }
+            });
         } else {
             crate::platform::dom::focus_first_invalid();
         }

@@ -2,6 +2,7 @@
 //! and delete everything. Export and import use the core's file format and checks.
 
 use crate::components::child_fields::ChildFields;
+use crate::components::install_card::InstallCard;
 use crate::components::town_picker::TownPicker;
 use crate::pages::family::child_label;
 use crate::platform::{data_cache, download, storage};
@@ -27,6 +28,7 @@ pub fn Settings() -> impl IntoView {
         <TownSettings />
         <ChildrenSettings />
         <DataSettings />
+        <InstallCard />
         <p><a href=Route::About.to_hash()>"Über diese App: Quellen und Lizenzen"</a></p>
     }
 }

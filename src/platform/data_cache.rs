@@ -45,3 +45,10 @@ pub async fn forget_office_files() -> Result<(), PlatformError> {
     }
     Ok(())
 }
+
+/// Deletes one data file from the cache (an office file fetched only for a visit).
+pub async fn forget(path: &str) -> Result<(), PlatformError> {
+    let cache = open().await?;
+    JsFuture::from(cache.delete_with_str(path)).await?;
+    Ok(())
+}

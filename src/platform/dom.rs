@@ -96,3 +96,26 @@ pub fn focus_first_invalid() {
         }
     });
 }
+
+/// The app's origin, e.g. "https://kekiz.example", for links handed over.
+pub fn origin() -> Result<String, crate::platform::PlatformError> {
+    Ok(crate::platform::window()?.location().origin()?)
+}
+
+/// Goes back one step in the browser's history (the "back" link of a details page).
+pub fn history_back() -> Result<(), crate::platform::PlatformError> {
+    crate::platform::window()?.history()?.back()?;
+    Ok(())
+}
+
+/// Removes the `?…` part from the address without reloading (after a handed-over link was
+/// read, so a reload does not fill the form again).
+pub fn clear_query() -> Result<(), crate::platform::PlatformError> {
+    let window = crate::platform::window()?;
+    let location = window.location();
+    let url = format!("{}{}", location.pathname()?, location.hash()?);
+    window
+        .history()?
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))?;
+    Ok(())
+}

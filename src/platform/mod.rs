@@ -6,8 +6,11 @@ pub mod data_cache;
 pub mod dom;
 pub mod download;
 pub mod fetch;
+pub mod install;
 pub mod network;
+pub mod persist;
 pub mod service_worker;
+pub mod share;
 pub mod storage;
 
 use thiserror::Error;

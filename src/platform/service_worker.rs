@@ -34,25 +34,34 @@ pub async fn register(update_waiting: impl Fn() + Clone + 'static) -> Result<(),
     if registration.waiting().is_some() && controls_page() {
         update_waiting();
     }
+    // A new version may already be installing when the page starts (the browser checks on
+    // every navigation), or start installing later.
+    if let Some(installing) = registration.installing() {
+        notify_when_installed(installing, update_waiting.clone());
+    }
     let watched = registration.clone();
     let on_update_found = Closure::<dyn Fn()>::new(move || {
-        let Some(installing) = watched.installing() else {
-            return;
-        };
-        let worker = installing.clone();
-        let notify = update_waiting.clone();
-        let on_state = Closure::<dyn Fn()>::new(move || {
-            if worker.state() == web_sys::ServiceWorkerState::Installed && controls_page() {
-                notify();
-            }
-        });
-        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-        on_state.forget();
+        if let Some(installing) = watched.installing() {
+            notify_when_installed(installing, update_waiting.clone());
+        }
     });
     registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
-    // Both listeners live as long as the page.
+    // The listener lives as long as the page.
     on_update_found.forget();
     Ok(())
+}
+
+/// Calls `notify()` once `worker` has installed, if an older version controls the page.
+fn notify_when_installed(worker: web_sys::ServiceWorker, notify: impl Fn() + 'static) {
+    let watched = worker.clone();
+    let on_state = Closure::<dyn Fn()>::new(move || {
+        if watched.state() == web_sys::ServiceWorkerState::Installed && controls_page() {
+            notify();
+        }
+    });
+    worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    // Lives as long as the worker it watches.
+    on_state.forget();
 }
 
 /// Asks the server whether a new version of the worker exists (the browser also checks on loads).

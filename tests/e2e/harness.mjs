@@ -2,7 +2,7 @@
 // and Debian's Chromium driven by playwright-core. Every test file imports from here.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,8 @@ export function freePort() {
 /** Copies dist/ into a fresh folder, so a test may change the served files freely. */
 export function copyOfDist(from = DIST) {
   const dir = mkdtempSync(join(tmpdir(), 'kekiz-site-'));
+  // nginx's workers run as an unprivileged user: they must be able to read the copy.
+  chmodSync(dir, 0o755);
   cpSync(from, dir, { recursive: true });
   return dir;
 }
@@ -143,4 +145,38 @@ export function watch(page) {
 /** Waits until the app has replaced the static first screen (the wasm runs). */
 export async function waitForApp(page) {
   await page.waitForSelector('[data-app-ready]', { timeout: 15_000 });
+}
+
+/** The local date `days` days from today as YYYY-MM-DD (negative: in the past). */
+export function isoDay(days = 0) {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Types `query` into "Wohnort" and chooses the suggestion whose text matches `option`. */
+export async function chooseTown(page, query, option) {
+  const field = page.getByRole('combobox', { name: 'Wohnort' });
+  await field.fill(query);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Completes onboarding with a town and a birth (or, with `due`, a due) date. */
+export async function onboard(page, { query, option, birth, due, name }) {
+  await chooseTown(page, query, option);
+  if (due) {
+    await page.getByLabel('Ich bin schwanger').check();
+    await page.getByLabel('Entbindungstermin').fill(due);
+  } else {
+    await page.getByLabel('Geburtsdatum').fill(birth);
+  }
+  if (name) await page.getByLabel('Name des Kindes').fill(name);
+  await page.getByRole('button', { name: 'Speichern und Angebote zeigen' }).click();
+  await page.getByRole('heading', { level: 1, name: /Angebote für/ }).waitFor();
+}
+
+/** The text of the page section whose heading is `heading`. */
+export async function sectionText(page, heading) {
+  return page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) }).innerText();
 }
