@@ -5,11 +5,14 @@ use crate::components::status_bar::{StatusBar, StorageNotices, UpdateBanner};
 use crate::pages::about::About;
 use crate::pages::family::Family;
 use crate::pages::offer::OfferDetails;
+use crate::pages::onboarding::Prefill;
 use crate::pages::onboarding::{AddChild, Onboarding};
 use crate::pages::settings::Settings;
+use crate::pages::visit::VisitMode;
 use crate::platform::{clock, dom, network, service_worker};
 use crate::route::Route;
 use crate::state::AppState;
+use kekiz_core::form::ChildForm;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -61,6 +64,19 @@ fn start_background(app: AppState) {
     });
 }
 
+/// What a handed-over link fills into onboarding: the town and the first day of the birth
+/// month, for the family to confirm or correct; or why the link cannot be read.
+fn handover_prefill(app: AppState) -> Prefill {
+    match app.handover.get_untracked() {
+        None => Prefill::None,
+        Some(Err(reason)) => Prefill::Unreadable(reason),
+        Some(Ok(handover)) => {
+            let birth = handover.prefill_birth();
+            Prefill::Link(handover.town.clone(), ChildForm::of(birth, None))
+        }
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -72,15 +88,20 @@ pub fn App() -> impl IntoView {
         let onboarded = app
             .profile
             .with(|p| p.town.is_some() && !p.children.is_empty());
+        // Read untracked: starting or ending a visit must not re-create the visit page.
+        let visiting = app.visit.with_untracked(Option::is_some);
         match app.route.get() {
             Route::About => view! { <About /> }.into_any(),
+            Route::Visit => view! { <VisitMode /> }.into_any(),
+            Route::Offer(id) if onboarded || visiting => {
+                view! { <OfferDetails id=id /> }.into_any()
+            }
             Route::Settings if onboarded => view! { <Settings /> }.into_any(),
             Route::AddChild if onboarded => view! { <AddChild /> }.into_any(),
-            Route::Offer(id) if onboarded => view! { <OfferDetails id=id /> }.into_any(),
             Route::Family(selected) if onboarded => {
                 view! { <Family selected=selected /> }.into_any()
             }
-            _ => view! { <Onboarding /> }.into_any(),
+            _ => view! { <Onboarding prefill=handover_prefill(app) /> }.into_any(),
         }
     };
 
@@ -90,6 +111,7 @@ pub fn App() -> impl IntoView {
             <a class="brand" href=Route::Family(None).to_hash()>"KeKiz-Begleiter"</a>
             <nav aria-label="Hauptmenü">
                 <ul>
+                    <li><a href=Route::Visit.to_hash()>"Besuchsmodus"</a></li>
                     <li><a href=Route::Settings.to_hash()>"Einstellungen"</a></li>
                 </ul>
             </nav>

@@ -36,6 +36,17 @@ pub fn TownPicker(
             .and_then(|ags| town_name(&ags))
             .unwrap_or_default(),
     );
+    // A town chosen before the town list arrived (a handed-over link on a first visit) gets its
+    // name as soon as the list is there.
+    Effect::new(move |_| {
+        if let (Load::Ready(directory), Some(ags)) = (app.directory.get(), chosen.get_untracked()) {
+            if text.get_untracked().is_empty() {
+                if let Some(name) = directory.towns.name(&ags) {
+                    text.set(name.to_owned());
+                }
+            }
+        }
+    });
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
 

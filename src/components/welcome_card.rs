@@ -14,7 +14,7 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
     let app = use_app();
     let body = move || {
         let Load::Ready(directory) = app.directory.get() else {
-            return view! { <p>"Die Daten werden geladen …"</p> }.into_any();
+            return view! { <p class="loading">"Die Daten werden geladen …"</p> }.into_any();
         };
         let ags = town.get();
         let town_name = find_town(&directory.index, &ags)
@@ -40,7 +40,7 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
             .into_any(),
             Ok(ResponsibleOffice::Published(summary)) => {
                 match app.offices.with(|o| o.get(&summary.id).cloned()) {
-                    None | Some(Load::Loading) => view! { <p>"Die Daten des Jugendamts werden geladen …"</p> }.into_any(),
+                    None | Some(Load::Loading) => view! { <p class="loading">"Die Daten des Jugendamts werden geladen …"</p> }.into_any(),
                     Some(Load::Failed(reason)) => view! {
                         <p class="notice warning">{format!("Die Daten von {} konnten nicht geladen werden: {reason}", summary.name)}</p>
                     }

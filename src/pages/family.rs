@@ -2,6 +2,7 @@
 //! family view (welcome contact, offers now and next, check-ups, deadlines).
 
 use crate::components::family_view::FamilyView;
+use crate::components::handover_panel::HandoverPanel;
 use crate::route::Route;
 use crate::state::{use_app, Load};
 use kekiz_core::age::age_on;
@@ -72,6 +73,7 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
             <p class="age">{age}</p>
             {switcher}
             <FamilyView town=town child=Signal::derive(move || shown.clone()) />
+            <HandoverPanel town=town birth=child.birth label=label.clone() key=format!("kind-{}", child.id) />
             <p class="actions">
                 <a class="button secondary" href=Route::AddChild.to_hash()>"Weiteres Kind hinzufügen"</a>
                 <a class="button secondary" href=Route::Settings.to_hash()>"Angaben ändern"</a>

@@ -5,3 +5,4 @@ pub mod family;
 pub mod offer;
 pub mod onboarding;
 pub mod settings;
+pub mod visit;

@@ -47,10 +47,11 @@ fn encode_query(text: &str) -> String {
 #[component]
 pub fn OfferDetails(id: String) -> impl IntoView {
     let app = use_app();
-    // Opened directly (a reload on this address): load the family's office file.
+    // Opened directly (a reload on this address): load the office file of the family shown.
     Effect::new(move |_| {
         if matches!(app.directory.get(), Load::Ready(_)) {
-            if let Some(town) = app.profile.with(|p| p.town.clone()) {
+            let visited = app.visit.with(|v| v.as_ref().map(|v| v.town.clone()));
+            if let Some(town) = visited.or_else(|| app.profile.with(|p| p.town.clone())) {
                 app.load_office_for(&town, false);
             }
         }
@@ -66,7 +67,15 @@ pub fn OfferDetails(id: String) -> impl IntoView {
             })
         })
     };
-    let back = view! { <p><a href=Route::Family(None).to_hash() class="back">"← Zurück zur Übersicht"</a></p> };
+    let back = view! {
+        <p class="no-print">
+            <button type="button" class="secondary back" on:click=move |_| {
+                if crate::platform::dom::history_back().is_err() {
+                    app.navigate(Route::Family(None));
+                }
+            }>"← Zurück"</button>
+        </p>
+    };
     view! {
         {back}
         {move || match offer.get() {

@@ -8,11 +8,27 @@ use crate::state::use_app;
 use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
 use leptos::prelude::*;
 
-/// Onboarding: what a parent sees on the first visit. `prefill` comes from a handed-over link.
+/// What onboarding starts with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Prefill {
+    /// Empty fields.
+    #[default]
+    None,
+    /// A handed-over link: the town and the birth or due month.
+    Link(String, ChildForm),
+    /// A handed-over link that cannot be read, with the reason.
+    Unreadable(String),
+}
+
+/// Onboarding: what a parent sees on the first visit, filled from a handed-over link if any.
 #[component]
-pub fn Onboarding(#[prop(optional)] prefill: Option<(Option<String>, ChildForm)>) -> impl IntoView {
+pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
     let app = use_app();
-    let (town, form) = prefill.unwrap_or_default();
+    let (town, form, unreadable) = match prefill {
+        Prefill::None => (None, ChildForm::default(), None),
+        Prefill::Link(town, form) => (Some(town), form, None),
+        Prefill::Unreadable(reason) => (None, ChildForm::default(), Some(reason)),
+    };
     let prefilled = town.is_some();
     let town = RwSignal::new(town);
     let form = RwSignal::new(form);
@@ -32,6 +48,10 @@ pub fn Onboarding(#[prop(optional)] prefill: Option<(Option<String>, ChildForm)>
                 profile.town = Some(ags);
                 profile.add_child(child.nickname(), birth);
             });
+            app.handover.set(None);
+            if let Err(error) = crate::platform::dom::clear_query() {
+                leptos::logging::warn!("address not cleaned: {error}");
+            }
             app.navigate(Route::Family(None));
             // Ask the browser to keep the family's data; settings say whether it agreed.
             leptos::task::spawn_local(async {
@@ -50,9 +70,12 @@ pub fn Onboarding(#[prop(optional)] prefill: Option<(Option<String>, ChildForm)>
             "Finden Sie Angebote für Ihr Kind in Ihrem Ort: den Begrüßungsbesuch, Treffpunkte und Beratung, "
             "die nächste Vorsorge-Untersuchung und wichtige Fristen – auch ohne Netz."
         </p>
+        {unreadable.map(|reason| view! {
+            <p class="notice warning" role="status">"Der Link aus dem Besuch ist unvollständig: " {reason} " Bitte geben Sie die Angaben selbst ein."</p>
+        })}
         {prefilled.then(|| view! {
             <p class="notice info" role="status">
-                "Ort und Geburtsmonat wurden aus dem Link übernommen. Bitte prüfen Sie die Angaben und ergänzen Sie den Tag."
+                "Wohnort und Geburtsmonat wurden aus dem Link übernommen. Als Tag steht der Monatserste: Bitte tragen Sie den richtigen Tag ein und speichern Sie."
             </p>
         })}
         <form class="card form" on:submit=submit novalidate>

@@ -174,6 +174,12 @@ export async function onboard(page, { query, option, birth, due, name }) {
   if (name) await page.getByLabel('Name des Kindes').fill(name);
   await page.getByRole('button', { name: 'Speichern und Angebote zeigen' }).click();
   await page.getByRole('heading', { level: 1, name: /Angebote für/ }).waitFor();
+  await dataLoaded(page);
+}
+
+/** Waits until no section says that data is still loading. */
+export async function dataLoaded(page) {
+  await page.waitForFunction(() => !document.querySelector('.loading') && !!document.querySelector('#checkups-heading'));
 }
 
 /** The text of the page section whose heading is `heading`. */

@@ -460,6 +460,34 @@ mod name_tests {
     }
 }
 
+/// A file size in German: "812 Bytes", "4,6 KB", "1,2 MB" (decimal comma, 1 KB = 1024 bytes).
+pub fn bytes_in_words(bytes: u64) -> String {
+    // Tenths, rounded, in integers: no float formatting needed.
+    let tenths = |unit: u64| (bytes * 10 + unit / 2) / unit;
+    if bytes < 1024 {
+        format!("{bytes} Bytes")
+    } else if bytes < 1024 * 1024 {
+        let t = tenths(1024);
+        format!("{},{} KB", t / 10, t % 10)
+    } else {
+        let t = tenths(1024 * 1024);
+        format!("{},{} MB", t / 10, t % 10)
+    }
+}
+
+#[cfg(test)]
+mod bytes_tests {
+    use super::bytes_in_words;
+
+    #[test]
+    fn sizes_read_with_a_decimal_comma() {
+        assert_eq!(bytes_in_words(812), "812 Bytes");
+        assert_eq!(bytes_in_words(4713), "4,6 KB");
+        assert_eq!(bytes_in_words(1024), "1,0 KB");
+        assert_eq!(bytes_in_words(1_258_291), "1,2 MB");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

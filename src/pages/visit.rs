@@ -1,0 +1,220 @@
+//! "Besuchsmodus": a volunteer on a home visit enters the family's town and the child's birth or
+//! due date and shows the family its page, offline. The visit lives only in memory: it never
+//! touches the volunteer's own profile, and "Besuch beenden" leaves nothing of the family in
+//! any storage. "Für Besuche bereithalten" keeps a whole Kreis's office files offline.
+
+use crate::components::child_fields::ChildFields;
+use crate::components::family_view::FamilyView;
+use crate::components::handover_panel::HandoverPanel;
+use crate::components::town_picker::TownPicker;
+use crate::platform::data_cache;
+use crate::state::{use_app, Load, Visit};
+use kekiz_core::age::age_on;
+use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
+use kekiz_core::office::find_town;
+use kekiz_core::profile::Child;
+use kekiz_core::town::display_name;
+use kekiz_core::words::{age_in_words, bytes_in_words};
+use leptos::prelude::*;
+
+/// The visit mode: the start form, or the visited family's page.
+#[component]
+pub fn VisitMode() -> impl IntoView {
+    let app = use_app();
+    let ended = RwSignal::new(false);
+    move || match app.visit.get() {
+        None => view! { <VisitStart ended=ended /> }.into_any(),
+        Some(visit) => view! { <VisitFamily visit=visit ended=ended /> }.into_any(),
+    }
+}
+
+/// Entering the visited family's town and child.
+#[component]
+fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    let town = RwSignal::new(None::<String>);
+    let form = RwSignal::new(ChildForm::default());
+    let town_error = RwSignal::new(None::<String>);
+    let date_error = RwSignal::new(None::<String>);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let birth = form.get_untracked().birth(app.today.get_untracked());
+        let chosen = town.get_untracked();
+        town_error.set(chosen.is_none().then(|| NO_TOWN_CHOSEN.to_owned()));
+        date_error.set(birth.as_ref().err().map(ToString::to_string));
+        let (Some(ags), Ok(birth)) = (chosen, birth) else {
+            crate::platform::dom::focus_first_invalid();
+            return;
+        };
+        let office_file = app.office_file_path(&ags);
+        leptos::task::spawn_local(async move {
+            // Whether the office file was here before decides whether it stays after the visit.
+            let kept = match &office_file {
+                Some(path) => data_cache::kept_paths()
+                    .await
+                    .map(|p| p.contains(path))
+                    .unwrap_or(false),
+                None => false,
+            };
+            ended.set(false);
+            app.visit.set(Some(Visit {
+                town: ags,
+                birth,
+                office_file,
+                office_file_kept_before: kept,
+            }));
+        });
+    };
+    view! {
+        <h1 id="page-heading" tabindex="-1">"Besuchsmodus"</h1>
+        {move || ended.get().then(|| view! {
+            <p class="notice info" role="status">"Besuch beendet. Von der besuchten Familie ist auf diesem Gerät nichts gespeichert."</p>
+        })}
+        <p class="lead">"Für Hausbesuche: Zeigen Sie einer Familie ihre Angebote – auch ohne Netz. "
+        "Die Angaben der Familie bleiben nur während des Besuchs im Speicher und berühren Ihre eigenen Daten nicht."</p>
+        <form class="card form" on:submit=submit novalidate>
+            <TownPicker id="visit-town" chosen=town error=town_error />
+            <ChildFields id="visit-child" form=form error=date_error with_name=false />
+            <button type="submit" class="primary">"Angebote der Familie zeigen"</button>
+        </form>
+        <KeepForVisits />
+    }
+}
+
+/// The visited family's page, the hand-over, and the end of the visit.
+#[component]
+fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    let town_name = {
+        let ags = visit.town.clone();
+        move || match app.directory.get() {
+            Load::Ready(directory) => find_town(&directory.index, &ags)
+                .map(|t| display_name(t).to_owned())
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    let age = move || age_in_words(&age_on(visit.birth, app.today.get()));
+    let child = Child {
+        id: 0,
+        nickname: None,
+        birth: visit.birth,
+    };
+    let end = {
+        let visit = visit.clone();
+        move |_| {
+            let visit = visit.clone();
+            app.visit.set(None);
+            ended.set(true);
+            let own = app
+                .profile
+                .with_untracked(|p| p.town.clone())
+                .and_then(|t| app.office_file_path(&t));
+            if let Some(path) = visit
+                .office_file
+                .filter(|p| !visit.office_file_kept_before && own.as_ref() != Some(p))
+            {
+                // Forget the file in memory too, unless it is the volunteer's own office.
+                app.offices
+                    .update(|o| o.retain(|id, _| !path.ends_with(&format!("/{id}.json"))));
+                leptos::task::spawn_local(async move {
+                    if let Err(error) = data_cache::forget(&path).await {
+                        leptos::logging::warn!("visit data not removed: {error}");
+                    }
+                });
+            }
+        }
+    };
+    view! {
+        <h1 id="page-heading" tabindex="-1">{move || format!("Besuch: Angebote in {}", town_name())}</h1>
+        <p class="age">{age}</p>
+        <p class="actions no-print"><button type="button" class="danger" on:click=end.clone()>"Besuch beenden"</button></p>
+        <FamilyView town=visit.town.clone() child=child />
+        <HandoverPanel town=visit.town.clone() birth=visit.birth label="Kind".to_owned() key="besuch".to_owned() />
+        <p class="actions no-print"><button type="button" class="danger" on:click=end>"Besuch beenden"</button></p>
+    }
+}
+
+/// "Für Besuche bereithalten": every office file of one Kreis, kept for offline visits.
+#[component]
+fn KeepForVisits() -> impl IntoView {
+    let app = use_app();
+    let kreis = RwSignal::new(String::new());
+    let result = RwSignal::new(None::<Result<String, String>>);
+    let kreise = move || match app.directory.get() {
+        Load::Ready(directory) => {
+            let mut names: Vec<String> = directory
+                .index
+                .offices
+                .iter()
+                .filter(|o| o.file.is_some())
+                .map(|o| o.kreis.clone())
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        }
+        _ => Vec::new(),
+    };
+    // The offices of the chosen Kreis that published a file: (path, bytes, Stand).
+    let files = move || match app.directory.get() {
+        Load::Ready(directory) => directory
+            .index
+            .offices
+            .iter()
+            .filter(|o| o.kreis == kreis.get())
+            .filter_map(|o| {
+                o.file
+                    .as_ref()
+                    .map(|f| (format!("/data/{f}"), o.file_bytes, o.as_of))
+            })
+            .collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let keep = move |_| {
+        let chosen = files();
+        leptos::task::spawn_local(async move {
+            let paths: Vec<String> = chosen.iter().map(|(p, _, _)| p.clone()).collect();
+            let newest = chosen.iter().filter_map(|(_, _, a)| *a).max();
+            result.set(Some(match data_cache::keep_offline(&paths).await {
+                Ok(()) => Ok(format!(
+                    "Bereit für Besuche ohne Netz: {} Dateien. Stand der Angebote: {}.",
+                    paths.len(),
+                    newest
+                        .map(|d| d.german())
+                        .unwrap_or_else(|| "unbekannt".to_owned())
+                )),
+                Err(error) => Err(format!(
+                    "Das hat nicht geklappt: {error}. Bitte mit Netz noch einmal versuchen."
+                )),
+            }));
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="keep-heading">
+            <h2 id="keep-heading">"Für Besuche bereithalten"</h2>
+            <p>"Laden Sie vor dem Besuch die Angebote eines ganzen Kreises, dann zeigt die App sie auch ohne Netz."</p>
+            <div class="field">
+                <label for="keep-kreis">"Kreis"</label>
+                <select id="keep-kreis" on:change=move |e| { kreis.set(event_target_value(&e)); result.set(None); }>
+                    <option value="">"Bitte wählen"</option>
+                    {move || kreise().into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            {move || {
+                let chosen = files();
+                (!chosen.is_empty()).then(|| {
+                    let bytes: u64 = chosen.iter().map(|(_, b, _)| b).sum();
+                    view! {
+                        <p class="size">{format!("{} Dateien, zusammen {}", chosen.len(), bytes_in_words(bytes))}</p>
+                        <button type="button" class="primary" on:click=keep>"Offline bereithalten"</button>
+                    }
+                })
+            }}
+            {move || result.get().map(|r| match r {
+                Ok(text) => view! { <p class="notice info" role="status">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="notice warning" role="alert">{text}</p> }.into_any(),
+            })}
+        </section>
+    }
+}
