@@ -217,7 +217,7 @@ impl AppState {
                 // the worker: store the file for offline use directly.
                 Ok(office) if !crate::platform::service_worker::controls_page() => {
                     if let Err(error) =
-                        crate::platform::data_cache::keep_offline(&[url.clone()]).await
+                        crate::platform::data_cache::keep_offline(std::slice::from_ref(&url)).await
                     {
                         leptos::logging::warn!("office file not kept offline: {error}");
                     }

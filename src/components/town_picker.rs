@@ -188,7 +188,7 @@ pub fn TownPicker(
                 }}
             </ul>
             <p class="field-note" aria-live="polite">
-                {move || no_match().then(|| "Kein Ort in NRW gefunden. Bitte prüfen Sie die Schreibweise oder geben Sie die Postleitzahl ein.")}
+                {move || no_match().then_some("Kein Ort in NRW gefunden. Bitte prüfen Sie die Schreibweise oder geben Sie die Postleitzahl ein.")}
                 {move || match app.directory.get() {
                     Load::Loading => Some("Die Ortsliste wird geladen …".to_owned()),
                     Load::Failed(reason) => Some(format!("Die Ortsliste konnte nicht geladen werden: {reason}")),
