@@ -59,9 +59,10 @@ test-browser:
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
-## Budgets
-bench: build
+## Budgets (each prints its figures; none is a timed unit test)
+bench: setup build
 	node scripts/bench-size.mjs dist
+	node scripts/bench-offline.mjs dist
 	cargo bench -p kekiz-core --bench matching
 
 clean:

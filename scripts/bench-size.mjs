@@ -1,5 +1,6 @@
 // Budget check (make bench): the compressed size of everything a first visit needs to work
-// offline for one family: every app file the service worker precaches, the town index, and
+// offline for one family: every app file the service worker precaches (PNG icons are fetched
+// by the browser only when installing), the town index, and
 // the largest office file (the worst case of "the family's office"). Prints each file's raw,
 // gzip and brotli bytes, the totals, and the budget (200 KB gzip, aim 150 KB).
 import { readFileSync, readdirSync } from 'node:fs';

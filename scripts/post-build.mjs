@@ -56,7 +56,9 @@ const entries = files.map((url) => ({
   hash: sha256(readFileSync(join(staging, url))).slice(0, 16),
   bytes: statSync(join(staging, url)).size,
 }));
-const shell = entries.filter((e) => !e.url.startsWith('/data/'));
+// The app shell: every file the app needs to run offline. PNG icons are only for installing
+// (the browser fetches them from the manifest then), so they are not precached.
+const shell = entries.filter((e) => !e.url.startsWith('/data/') && !/^\/icons\/.*\.png$/.test(e.url));
 const data = entries.filter((e) => e.url.startsWith('/data/'));
 const version = sha256(entries.map((e) => `${e.url} ${e.hash}`).join('\n')).slice(0, 16);
 const manifest = { version, shell, data };
@@ -70,4 +72,4 @@ if (!buildLine.test(sw)) {
   process.exit(1);
 }
 writeFileSync(swPath, sw.replace(buildLine, () => `const BUILD = ${JSON.stringify(manifest)};`));
-console.log(`post-build: loader ${loaderName}, ${shell.length} app files and ${data.length} data files listed, version ${version}`);
+console.log(`post-build: loader ${loaderName}, ${shell.length} app files to precache, ${entries.length} files hashed, version ${version}`);

@@ -84,10 +84,21 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     start_background(app);
 
+    // Written only when it really changes, so saving the profile re-creates the page only when
+    // onboarding is done or undone (a page's own notices would be lost otherwise).
+    let is_onboarded = move || {
+        app.profile
+            .with(|p| p.town.is_some() && !p.children.is_empty())
+    };
+    let onboarded = RwSignal::new(is_onboarded());
+    Effect::new(move |_| {
+        let now = is_onboarded();
+        if now != onboarded.get_untracked() {
+            onboarded.set(now);
+        }
+    });
     let page = move || {
-        let onboarded = app
-            .profile
-            .with(|p| p.town.is_some() && !p.children.is_empty());
+        let onboarded = onboarded.get();
         // Read untracked: starting or ending a visit must not re-create the visit page.
         let visiting = app.visit.with_untracked(Option::is_some);
         match app.route.get() {

@@ -105,7 +105,7 @@ pub fn OfferDetails(id: String) -> impl IntoView {
                         <dd>
                             {place.unwrap_or_else(|| "Ort nicht bekannt – bitte nachfragen.".to_owned())}
                             {map.map(|href| view! {
-                                <br/><a href=href rel="noopener noreferrer" target="_blank">"Auf der Karte zeigen"</a>
+                                <br/><a class="tap" href=href rel="noopener noreferrer" target="_blank">"Auf der Karte zeigen"</a>
                                 <span class="needs-net">" (braucht Internet)"</span>
                             })}
                         </dd>

@@ -29,7 +29,7 @@ pub fn Settings() -> impl IntoView {
         <ChildrenSettings />
         <DataSettings />
         <InstallCard />
-        <p><a href=Route::About.to_hash()>"Über diese App: Quellen und Lizenzen"</a></p>
+        <p><a class="tap" href=Route::About.to_hash()>"Über diese App: Quellen und Lizenzen"</a></p>
     }
 }
 
@@ -173,13 +173,16 @@ fn DataSettings() -> impl IntoView {
                 }),
             };
             input.set_value("");
-            message.set(Some(match outcome {
+            match outcome {
                 Ok(profile) => {
+                    message.set(Some((true, "Die Daten wurden übernommen.".to_owned())));
                     app.save(profile);
-                    (true, "Die Daten wurden übernommen.".to_owned())
                 }
-                Err(reason) => (false, format!("Die Datei konnte nicht übernommen werden: {reason} Ihre bisherigen Daten sind unverändert.")),
-            }));
+                Err(reason) => message.set(Some((
+                    false,
+                    format!("Die Datei konnte nicht übernommen werden: {reason} Ihre bisherigen Daten sind unverändert."),
+                ))),
+            }
         });
     };
 

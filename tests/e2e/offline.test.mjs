@@ -121,7 +121,7 @@ test('a changed data file online: the new Stand appears without losing the page'
   await waitForApp(page);
   const [y, m, d] = today.split('-');
   const expected = `Stand der Angebote: ${d}.${m}.${y}`;
-  await page.getByText(expected).waitFor({ timeout: 15_000 });
+  await page.locator('.as-of-data').getByText(expected).waitFor({ timeout: 15_000 });
   assert.notEqual(before, expected);
 });
 
