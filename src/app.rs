@@ -1,12 +1,14 @@
 //! The app's root: mounts it, starts the state (clock, storage, directory, service worker)
 //! and shows the screen the address asks for. `main.rs` calls [`mount`].
 
-use crate::components::status_bar::{StatusBar, StorageNotices, UpdateBanner};
+use crate::components::status_bar::StatusBar;
+use crate::components::storage_notices::StorageNotices;
+use crate::components::update_banner::UpdateBanner;
 use crate::pages::about::About;
+use crate::pages::add_child::AddChild;
 use crate::pages::family::Family;
 use crate::pages::offer::OfferDetails;
-use crate::pages::onboarding::Prefill;
-use crate::pages::onboarding::{AddChild, Onboarding};
+use crate::pages::onboarding::{Onboarding, Prefill};
 use crate::pages::settings::Settings;
 use crate::pages::visit::VisitMode;
 use crate::platform::{clock, dom, network, service_worker};

@@ -10,5 +10,7 @@ pub mod handover_panel;
 pub mod install_card;
 pub mod offer_card;
 pub mod status_bar;
+pub mod storage_notices;
 pub mod town_picker;
+pub mod update_banner;
 pub mod welcome_card;

@@ -7,19 +7,9 @@ use crate::route::Route;
 use crate::state::{use_app, Load};
 use kekiz_core::age::age_on;
 use kekiz_core::office::find_town;
-use kekiz_core::profile::Child;
 use kekiz_core::town::display_name;
-use kekiz_core::words::age_in_words;
+use kekiz_core::words::{age_in_words, child_label};
 use leptos::prelude::*;
-
-/// How a child is called on screen: its nickname, or "Ihr Kind" / "Kind 2".
-pub fn child_label(child: &Child, position: usize, count: usize) -> String {
-    match &child.nickname {
-        Some(name) => name.clone(),
-        None if count == 1 => "Ihr Kind".to_owned(),
-        None => format!("Kind {}", position + 1),
-    }
-}
 
 /// The family page, showing the child with `selected` (or the first child).
 #[component]
@@ -47,7 +37,7 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
         };
         let all = children();
         let count = all.len();
-        let label = child_label(&child, position, count);
+        let label = child_label(child.nickname.as_deref(), position, count);
         let age = age_in_words(&age_on(child.birth, app.today.get()));
         let switcher = (count > 1).then(|| {
             view! {
@@ -57,7 +47,7 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
                             let href = Route::Family(Some(c.id)).to_hash();
                             let is_current = i == position;
                             view! {
-                                <li><a href=href aria-current=is_current.then_some("page")>{child_label(c, i, count)}</a></li>
+                                <li><a href=href aria-current=is_current.then_some("page")>{child_label(c.nickname.as_deref(), i, count)}</a></li>
                             }
                         }).collect_view()}
                     </ul>

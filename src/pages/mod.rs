@@ -1,6 +1,7 @@
 //! One file per screen.
 
 pub mod about;
+pub mod add_child;
 pub mod family;
 pub mod offer;
 pub mod onboarding;

@@ -5,43 +5,11 @@ use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
 use crate::route::Route;
 use crate::state::{use_app, Load};
-use kekiz_core::directory::Offer;
 use kekiz_core::words::{
-    age_range_in_words_opt, category_name, language_name, place_in_words, registration_in_words,
-    schedule_in_words,
+    age_range_in_words_opt, category_name, language_name, map_url, place_in_words,
+    registration_in_words, schedule_in_words,
 };
 use leptos::prelude::*;
-
-/// A link to the place on OpenStreetMap: by coordinates when known, else by address.
-fn map_link(offer: &Offer) -> Option<String> {
-    let place = offer.place.as_ref()?;
-    if let (Some(lat), Some(lon)) = (place.lat, place.lon) {
-        return Some(format!(
-            "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
-        ));
-    }
-    let address = place_in_words(place);
-    let has_street = place.address.street.is_some() && place.address.city.is_some();
-    has_street.then(|| {
-        format!(
-            "https://www.openstreetmap.org/search?query={}",
-            encode_query(&address)
-        )
-    })
-}
-
-/// Percent-encodes a search text for a URL query.
-fn encode_query(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_owned(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
 
 /// The details page of the offer with `id`, looked up in the office files loaded so far.
 #[component]
@@ -86,7 +54,7 @@ pub fn OfferDetails(id: String) -> impl IntoView {
             Some(offer) => {
                 let schedule = schedule_in_words(&offer.schedule);
                 let place = offer.place.as_ref().map(place_in_words).filter(|p| !p.is_empty());
-                let map = map_link(&offer);
+                let map = offer.place.as_ref().and_then(map_url);
                 let languages = offer.languages.iter().map(|c| language_name(c)).collect::<Vec<_>>().join(", ");
                 view! {
                     <h1 id="page-heading" tabindex="-1">{offer.title.clone()}</h1>

@@ -1,5 +1,5 @@
 //! The first screen for a family: town, birth or due date, optional name; saving leads to the
-//! family's page. Also the screen for adding another child (without the town).
+//! family's page. A handed-over link (visit mode) fills in the town and the birth month.
 
 use crate::components::child_fields::ChildFields;
 use crate::components::town_picker::TownPicker;
@@ -83,39 +83,6 @@ pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
             <ChildFields id="child" form=form error=date_error />
             <p class="privacy">"Ihre Angaben bleiben nur auf diesem Gerät. Es gibt kein Konto und keine Weitergabe."</p>
             <button type="submit" class="primary">"Speichern und Angebote zeigen"</button>
-        </form>
-    }
-}
-
-/// Adding another child to the family.
-#[component]
-pub fn AddChild() -> impl IntoView {
-    let app = use_app();
-    let form = RwSignal::new(ChildForm::default());
-    let date_error = RwSignal::new(None::<String>);
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let child = form.get_untracked();
-        match child.birth(app.today.get_untracked()) {
-            Ok(birth) => {
-                let mut id = 0;
-                app.update_profile(|profile| id = profile.add_child(child.nickname(), birth));
-                app.navigate(Route::Family(Some(id)));
-            }
-            Err(error) => {
-                date_error.set(Some(error.to_string()));
-                crate::platform::dom::focus_first_invalid();
-            }
-        }
-    };
-    view! {
-        <h1 id="page-heading" tabindex="-1">"Weiteres Kind hinzufügen"</h1>
-        <form class="card form" on:submit=submit novalidate>
-            <ChildFields id="new-child" form=form error=date_error />
-            <div class="actions">
-                <button type="submit" class="primary">"Kind hinzufügen"</button>
-                <a class="button secondary" href=Route::Family(None).to_hash()>"Abbrechen"</a>
-            </div>
         </form>
     }
 }

@@ -4,12 +4,12 @@
 use crate::components::child_fields::ChildFields;
 use crate::components::install_card::InstallCard;
 use crate::components::town_picker::TownPicker;
-use crate::pages::family::child_label;
 use crate::platform::{data_cache, download, storage};
 use crate::route::Route;
 use crate::state::{use_app, Load, Memory};
 use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
 use kekiz_core::profile::{parse_export, Child, Profile};
+use kekiz_core::words::child_label;
 use leptos::prelude::*;
 
 /// The settings page.
@@ -114,7 +114,7 @@ fn ChildSettings(child: Child, position: usize, count: usize) -> impl IntoView {
     };
     view! {
         <form class="child-settings" on:submit=submit novalidate>
-            <h3>{child_label(&child, position, count)}</h3>
+            <h3>{child_label(child.nickname.as_deref(), position, count)}</h3>
             <ChildFields id=format!("child-{id}") form=form error=error />
             <div class="actions">
                 <button type="submit" class="primary">"Änderungen speichern"</button>

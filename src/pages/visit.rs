@@ -11,7 +11,7 @@ use crate::platform::data_cache;
 use crate::state::{use_app, Load, Visit};
 use kekiz_core::age::age_on;
 use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
-use kekiz_core::office::find_town;
+use kekiz_core::office::{files_of_kreis, find_town, kreise_with_data, KreisFiles};
 use kekiz_core::profile::Child;
 use kekiz_core::town::display_name;
 use kekiz_core::words::{age_in_words, bytes_in_words};
@@ -142,45 +142,22 @@ fn KeepForVisits() -> impl IntoView {
     let kreis = RwSignal::new(String::new());
     let result = RwSignal::new(None::<Result<String, String>>);
     let kreise = move || match app.directory.get() {
-        Load::Ready(directory) => {
-            let mut names: Vec<String> = directory
-                .index
-                .offices
-                .iter()
-                .filter(|o| o.file.is_some())
-                .map(|o| o.kreis.clone())
-                .collect();
-            names.sort();
-            names.dedup();
-            names
-        }
+        Load::Ready(directory) => kreise_with_data(&directory.index),
         _ => Vec::new(),
     };
-    // The offices of the chosen Kreis that published a file: (path, bytes, Stand).
     let files = move || match app.directory.get() {
-        Load::Ready(directory) => directory
-            .index
-            .offices
-            .iter()
-            .filter(|o| o.kreis == kreis.get())
-            .filter_map(|o| {
-                o.file
-                    .as_ref()
-                    .map(|f| (format!("/data/{f}"), o.file_bytes, o.as_of))
-            })
-            .collect::<Vec<_>>(),
-        _ => Vec::new(),
+        Load::Ready(directory) => files_of_kreis(&directory.index, &kreis.get()),
+        _ => KreisFiles::default(),
     };
     let keep = move |_| {
         let chosen = files();
         leptos::task::spawn_local(async move {
-            let paths: Vec<String> = chosen.iter().map(|(p, _, _)| p.clone()).collect();
-            let newest = chosen.iter().filter_map(|(_, _, a)| *a).max();
-            result.set(Some(match data_cache::keep_offline(&paths).await {
+            result.set(Some(match data_cache::keep_offline(&chosen.paths).await {
                 Ok(()) => Ok(format!(
                     "Bereit für Besuche ohne Netz: {} Dateien. Stand der Angebote: {}.",
-                    paths.len(),
-                    newest
+                    chosen.paths.len(),
+                    chosen
+                        .newest
                         .map(|d| d.german())
                         .unwrap_or_else(|| "unbekannt".to_owned())
                 )),
@@ -203,10 +180,9 @@ fn KeepForVisits() -> impl IntoView {
             </div>
             {move || {
                 let chosen = files();
-                (!chosen.is_empty()).then(|| {
-                    let bytes: u64 = chosen.iter().map(|(_, b, _)| b).sum();
+                (!chosen.paths.is_empty()).then(|| {
                     view! {
-                        <p class="size">{format!("{} Dateien, zusammen {}", chosen.len(), bytes_in_words(bytes))}</p>
+                        <p class="size">{format!("{} Dateien, zusammen {}", chosen.paths.len(), bytes_in_words(chosen.bytes))}</p>
                         <button type="button" class="primary" on:click=keep>"Offline bereithalten"</button>
                     }
                 })

@@ -3,18 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, waitForApp, isoDay, onboard, chooseTown, dataLoaded } from './harness.mjs';
+import { sharedServerAndBrowser, waitForApp, isoDay, onboard, chooseTown, dataLoaded } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const { server, browser } = sharedServerAndBrowser({ before, after });
 
 /** Visits every screen in turn and calls `check(name)` on each. */
 async function everyScreen(page, check) {

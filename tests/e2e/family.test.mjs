@@ -8,19 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import {
-  startServer, launchBrowser, watch, waitForApp, isoDay, chooseTown, onboard, sectionText, CHROMIUM_ARGS,
+  sharedServerAndBrowser, watch, waitForApp, isoDay, chooseTown, onboard, sectionText, CHROMIUM_ARGS,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const { server, browser } = sharedServerAndBrowser({ before, after });
 
 async function freshPage(options = {}) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true, ...options });

@@ -186,3 +186,28 @@ export async function dataLoaded(page) {
 export async function sectionText(page, heading) {
   return page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading, exact: true }) }).innerText();
 }
+
+/**
+ * For a test file that shares one nginx on dist/ and one browser: registers the node:test
+ * hooks that start and stop them. Returns `server` (its `url`) and `browser` (`newContext`,
+ * `newPage`), usable inside tests once the hooks have run.
+ */
+export function sharedServerAndBrowser({ before, after }) {
+  let started;
+  let launched;
+  before(async () => {
+    started = await startServer();
+    launched = await launchBrowser();
+  });
+  after(async () => {
+    await launched?.close();
+    await started?.dispose();
+  });
+  return {
+    server: { get url() { return started.url; } },
+    browser: {
+      newContext: (options) => launched.newContext(options),
+      newPage: (options) => launched.newPage(options),
+    },
+  };
+}

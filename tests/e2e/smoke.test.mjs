@@ -2,18 +2,9 @@
 // nothing fails on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watch, waitForApp } from './harness.mjs';
+import { sharedServerAndBrowser, watch, waitForApp } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const { server, browser } = sharedServerAndBrowser({ before, after });
 
 test('the page loads, runs its wasm and shows the app heading', async () => {
   const page = await browser.newPage();

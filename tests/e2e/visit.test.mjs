@@ -6,19 +6,10 @@ import { readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
-  startServer, launchBrowser, watch, waitForApp, isoDay, chooseTown, onboard, sectionText, dataLoaded,
+  sharedServerAndBrowser, watch, waitForApp, isoDay, chooseTown, onboard, sectionText, dataLoaded,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const { server, browser } = sharedServerAndBrowser({ before, after });
 
 async function freshPage() {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -71,6 +71,44 @@ pub fn responsible_office(
     })
 }
 
+/// The office files a volunteer keeps offline for one Kreis ("Für Besuche bereithalten").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KreisFiles {
+    /// Paths of the files under the app's root, e.g. "/data/offices/kreis-unna.json".
+    pub paths: Vec<String>,
+    /// Their size together, in bytes.
+    pub bytes: u64,
+    /// The newest `as_of` among them.
+    pub newest: Option<crate::date::AsOf>,
+}
+
+/// The Kreise (and kreisfreie Städte) with at least one published office file, sorted.
+pub fn kreise_with_data(index: &DirectoryIndex) -> Vec<String> {
+    let mut names: Vec<String> = index
+        .offices
+        .iter()
+        .filter(|o| o.file.is_some())
+        .map(|o| o.kreis.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Every published office file of the offices in `kreis`, with their size and newest date.
+pub fn files_of_kreis(index: &DirectoryIndex, kreis: &str) -> KreisFiles {
+    let offices = index.offices.iter().filter(|o| o.kreis == kreis);
+    let published: Vec<&OfficeSummary> = offices.filter(|o| o.file.is_some()).collect();
+    KreisFiles {
+        paths: published
+            .iter()
+            .filter_map(|o| o.file.as_ref().map(|f| format!("/data/{f}")))
+            .collect(),
+        bytes: published.iter().map(|o| o.file_bytes).sum(),
+        newest: published.iter().filter_map(|o| o.as_of).max(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +198,38 @@ mod tests {
             find_town(&index, "05566012").map(|t| t.name.as_str()),
             Some("Greven, Stadt")
         );
+    }
+
+    #[test]
+    fn a_kreis_keeps_every_published_office_file() {
+        let mut unna = summary("kreis-unna", Some("offices/kreis-unna.json"));
+        unna.kreis = "Unna".into();
+        unna.file_bytes = 300;
+        unna.as_of = Some("2020".parse().expect("year"));
+        let mut luenen = summary("stadt-luenen", Some("offices/stadt-luenen.json"));
+        luenen.kreis = "Unna".into();
+        luenen.file_bytes = 1000;
+        luenen.as_of = Some("2024".parse().expect("year"));
+        let mut selm = summary("stadt-selm", None);
+        selm.kreis = "Unna".into();
+        let mut lippe = summary("kreis-lippe", Some("offices/kreis-lippe.json"));
+        lippe.kreis = "Lippe".into();
+        let mut directory = index();
+        directory.offices = vec![lippe, unna, luenen, selm];
+        assert_eq!(
+            kreise_with_data(&directory),
+            vec!["Lippe".to_owned(), "Unna".to_owned()]
+        );
+        let files = files_of_kreis(&directory, "Unna");
+        assert_eq!(
+            files.paths,
+            vec![
+                "/data/offices/kreis-unna.json",
+                "/data/offices/stadt-luenen.json"
+            ]
+        );
+        assert_eq!(files.bytes, 1300);
+        assert_eq!(files.newest, Some("2024".parse().expect("year")));
+        assert_eq!(files_of_kreis(&directory, "Kleve"), KreisFiles::default());
     }
 }

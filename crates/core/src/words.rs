@@ -488,6 +488,87 @@ mod bytes_tests {
     }
 }
 
+/// How a child is called on screen: its nickname, or "Ihr Kind" when it is the only child, or
+/// "Kind 2" by its position (counting from 0) among `count` children.
+pub fn child_label(nickname: Option<&str>, position: usize, count: usize) -> String {
+    match nickname {
+        Some(name) => name.to_owned(),
+        None if count == 1 => "Ihr Kind".to_owned(),
+        None => format!("Kind {}", position + 1),
+    }
+}
+
+/// A link to the place on OpenStreetMap: by coordinates when known, else by street and town;
+/// `None` when the data has neither (a town name alone would point nowhere useful).
+pub fn map_url(place: &crate::directory::Place) -> Option<String> {
+    if let (Some(lat), Some(lon)) = (place.lat, place.lon) {
+        return Some(format!(
+            "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        ));
+    }
+    let address = &place.address;
+    (address.street.is_some() && address.city.is_some()).then(|| {
+        let query: String = place_in_words(place)
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    (b as char).to_string()
+                }
+                b' ' => "+".to_owned(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect();
+        format!("https://www.openstreetmap.org/search?query={query}")
+    })
+}
+
+#[cfg(test)]
+mod label_and_map_tests {
+    use super::*;
+    use crate::directory::{Address, Place};
+
+    #[test]
+    fn children_are_named_by_nickname_or_position() {
+        assert_eq!(child_label(Some("Mia"), 0, 2), "Mia");
+        assert_eq!(child_label(None, 0, 1), "Ihr Kind");
+        assert_eq!(child_label(None, 1, 2), "Kind 2");
+    }
+
+    #[test]
+    fn map_links_use_coordinates_or_an_encoded_address() {
+        let mut place = Place {
+            name: None,
+            address: Address {
+                street: Some("Severin-Böhr-Str.".into()),
+                postcode: None,
+                city: Some("Merzenich".into()),
+            },
+            lat: None,
+            lon: None,
+        };
+        assert_eq!(
+            map_url(&place).as_deref(),
+            Some("https://www.openstreetmap.org/search?query=Severin-B%C3%B6hr-Str.%2C+Merzenich")
+        );
+        place.lat = Some(50.83);
+        place.lon = Some(6.53);
+        assert_eq!(
+            map_url(&place).as_deref(),
+            Some("https://www.openstreetmap.org/?mlat=50.83&mlon=6.53#map=17/50.83/6.53")
+        );
+        assert_eq!(
+            map_url(&Place {
+                address: Address {
+                    city: Some("Merzenich".into()),
+                    ..Address::default()
+                },
+                ..Place::default()
+            }),
+            None
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,41 @@
+//! Adding another child to the family: the child's fields without the town; saving shows the
+//! new child's page.
+
+use crate::components::child_fields::ChildFields;
+use crate::route::Route;
+use crate::state::use_app;
+use kekiz_core::form::ChildForm;
+use leptos::prelude::*;
+
+/// Adding another child to the family.
+#[component]
+pub fn AddChild() -> impl IntoView {
+    let app = use_app();
+    let form = RwSignal::new(ChildForm::default());
+    let date_error = RwSignal::new(None::<String>);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let child = form.get_untracked();
+        match child.birth(app.today.get_untracked()) {
+            Ok(birth) => {
+                let mut id = 0;
+                app.update_profile(|profile| id = profile.add_child(child.nickname(), birth));
+                app.navigate(Route::Family(Some(id)));
+            }
+            Err(error) => {
+                date_error.set(Some(error.to_string()));
+                crate::platform::dom::focus_first_invalid();
+            }
+        }
+    };
+    view! {
+        <h1 id="page-heading" tabindex="-1">"Weiteres Kind hinzufügen"</h1>
+        <form class="card form" on:submit=submit novalidate>
+            <ChildFields id="new-child" form=form error=date_error />
+            <div class="actions">
+                <button type="submit" class="primary">"Kind hinzufügen"</button>
+                <a class="button secondary" href=Route::Family(None).to_hash()>"Abbrechen"</a>
+            </div>
+        </form>
+    }
+}
