@@ -257,6 +257,24 @@ impl AppState {
         Some(newest.map_or(directory.index.as_of, |d| d.max(directory.index.as_of)))
     }
 
+    /// Whether everything the page of a family in `ags` shows has arrived (or failed): the town
+    /// index and, when the office published one, its file. Pages render their body only then,
+    /// so nothing moves once it is on screen.
+    pub fn data_settled_for(&self, ags: &str) -> bool {
+        let Load::Ready(directory) = self.directory.get() else {
+            return matches!(self.directory.get(), Load::Failed(_));
+        };
+        match responsible_office(&directory.index, ags) {
+            Ok(ResponsibleOffice::Published(summary)) => self.offices.with(|o| {
+                matches!(
+                    o.get(&summary.id),
+                    Some(Load::Ready(_)) | Some(Load::Failed(_))
+                )
+            }),
+            _ => true,
+        }
+    }
+
     /// The path of the data file of the office responsible for `ags`, when it published one.
     pub fn office_file_path(&self, ags: &str) -> Option<String> {
         let Load::Ready(directory) = self.directory.get_untracked() else {

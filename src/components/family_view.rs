@@ -1,6 +1,7 @@
 //! The family's page body: the welcome contact once, then for the chosen child the sections
 //! "Angebote jetzt", "Als Nächstes", "Vorsorge-Untersuchungen" and "Fristen". Shared by the
-//! family page and the visit mode; all matching is `kekiz_core::matching::child_view`.
+//! family page and the visit mode, which load the office file and render this view once it is
+//! settled; all matching is `kekiz_core::matching::child_view`.
 
 use crate::components::checkup_list::CheckupList;
 use crate::components::deadline_list::DeadlineList;
@@ -21,13 +22,6 @@ pub fn FamilyView(
     #[prop(into)] child: Signal<Child>,
 ) -> impl IntoView {
     let app = use_app();
-    // Fetch the office file when the town is known (again when the town changes).
-    Effect::new(move |_| {
-        let ags = town.get();
-        if matches!(app.directory.get(), Load::Ready(_)) {
-            app.load_office_for(&ags, false);
-        }
-    });
 
     let sections = move || {
         let Load::Ready(directory) = app.directory.get() else {
@@ -42,15 +36,15 @@ pub fn FamilyView(
             .map(|t| display_name(t).to_owned())
             .unwrap_or_default();
         let office = responsible_office(&directory.index, &ags).ok();
-        let (file, waiting) = match &office {
+        // The pages render this view once the office file is settled (AppState::data_settled_for).
+        let file = match &office {
             Some(ResponsibleOffice::Published(summary)) => {
                 match app.offices.with(|o| o.get(&summary.id).cloned()) {
-                    Some(Load::Ready(file)) => (Some(file), false),
-                    Some(Load::Failed(_)) => (None, false),
-                    _ => (None, true),
+                    Some(Load::Ready(file)) => Some(file),
+                    _ => None,
                 }
             }
-            _ => (None, false),
+            _ => None,
         };
         let view_of_child = child_view(
             file.as_deref(),
@@ -59,7 +53,7 @@ pub fn FamilyView(
             &directory.index.statewide,
             app.today.get(),
         );
-        let no_offers = file.is_none() && !waiting;
+        let no_offers = file.is_none();
         let expected = matches!(child.birth, BirthInfo::Expected(_));
         let now = view_of_child.now;
         let next = view_of_child.next;
@@ -71,9 +65,7 @@ pub fn FamilyView(
             })}
             <section class="card" aria-labelledby="now-heading">
                 <h2 id="now-heading">"Angebote jetzt"</h2>
-                {if waiting {
-                    view! { <p class="loading">"Die Angebote werden geladen …"</p> }.into_any()
-                } else if now.is_empty() {
+                {if now.is_empty() {
                     view! { <p>"Für das Alter Ihres Kindes ist hier gerade kein Angebot eingetragen."</p> }.into_any()
                 } else {
                     view! { <ul class="offers">{now.into_iter().map(|o| view! { <OfferCard offer=o.offer.clone() reach=o.reach /> }).collect_view()}</ul> }.into_any()

@@ -8,17 +8,16 @@ use leptos::prelude::*;
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let app = use_app();
+    // The span is always there, so the line keeps its height when the date arrives.
     let as_of = move || {
-        app.data_as_of().map(|date| {
-            view! { <span class="as-of-data">"Stand der Angebote: " <time datetime=date.to_string()>{date.german()}</time></span> }
-        })
+        app.data_as_of().map(|date| view! { "Stand der Angebote: " <time datetime=date.to_string()>{date.german()}</time> })
     };
     view! {
         <div class="status-bar" role="status">
             <span class="connection" class:offline=move || !app.online.get()>
                 {move || if app.online.get() { "Online" } else { "Offline – die App funktioniert weiter" }}
             </span>
-            {as_of}
+            <span class="as-of-data">{as_of}</span>
         </div>
     }
 }

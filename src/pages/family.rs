@@ -24,6 +24,11 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
             .map(|position| (position, children[position].clone()))
     });
     let town = Signal::derive(move || app.profile.with(|p| p.town.clone().unwrap_or_default()));
+    Effect::new(move |_| {
+        if matches!(app.directory.get(), Load::Ready(_)) {
+            app.load_office_for(&town.get(), false);
+        }
+    });
     let town_name = move || match app.directory.get() {
         Load::Ready(directory) => {
             find_town(&directory.index, &town.get()).map(|t| display_name(t).to_owned())
@@ -35,6 +40,10 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
         let Some((position, child)) = current.get() else {
             return view! { <p>"Noch kein Kind eingetragen."</p> }.into_any();
         };
+        // Everything at once when the data is there, so nothing moves afterwards.
+        if !app.data_settled_for(&town.get()) {
+            return view! { <p class="loading">"Die Angebote werden geladen …"</p> }.into_any();
+        }
         let all = children();
         let count = all.len();
         let label = child_label(child.nickname.as_deref(), position, count);

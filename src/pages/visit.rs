@@ -125,12 +125,31 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
             }
         }
     };
+    let town = visit.town.clone();
+    Effect::new({
+        let town = town.clone();
+        move |_| {
+            if matches!(app.directory.get(), Load::Ready(_)) {
+                app.load_office_for(&town, false);
+            }
+        }
+    });
+    // Everything at once when the data is there, so nothing moves afterwards.
+    let body = move || {
+        if !app.data_settled_for(&town) {
+            return view! { <p class="loading">"Die Angebote werden geladen …"</p> }.into_any();
+        }
+        view! {
+            <FamilyView town=town.clone() child=child.clone() />
+            <HandoverPanel town=town.clone() birth=visit.birth label="Kind".to_owned() key="besuch".to_owned() />
+        }
+        .into_any()
+    };
     view! {
         <h1 id="page-heading" tabindex="-1">{move || format!("Besuch: Angebote in {}", town_name())}</h1>
         <p class="age">{age}</p>
         <p class="actions no-print"><button type="button" class="danger" on:click=end.clone()>"Besuch beenden"</button></p>
-        <FamilyView town=visit.town.clone() child=child />
-        <HandoverPanel town=visit.town.clone() birth=visit.birth label="Kind".to_owned() key="besuch".to_owned() />
+        {body}
         <p class="actions no-print"><button type="button" class="danger" on:click=end>"Besuch beenden"</button></p>
     }
 }

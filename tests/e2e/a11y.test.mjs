@@ -73,3 +73,28 @@ test('at 320 px nothing overflows sideways and every control is at least 44 px t
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('no layout shift while loading: onboarding and the family page keep still', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  // The browser's own layout-shift entries (Layout Instability API), summed per page load.
+  await page.addInitScript(() => {
+    window.kekizShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.kekizShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(server.url + '/');
+  await waitForApp(page);
+  await page.waitForTimeout(300);
+  const onboardingShift = await page.evaluate(() => window.kekizShift);
+  await onboard(page, { query: 'Merzenich', option: /Merzenich/, birth: isoDay(-61) });
+  await page.reload();
+  await waitForApp(page);
+  await dataLoaded(page);
+  await page.waitForTimeout(300);
+  const familyShift = await page.evaluate(() => window.kekizShift);
+  assert.ok(onboardingShift < 0.05, `onboarding layout shift ${onboardingShift}`);
+  assert.ok(familyShift < 0.01, `family page layout shift ${familyShift}`);
+  await context.close();
+});
