@@ -10,13 +10,14 @@
 // and its content hash, so any change to any built file changes these bytes.
 const BUILD = null; // replaced at build time by scripts/post-build.mjs
 const APP_CACHE = `kekiz-app-${BUILD.version}`;
-// Data files keep their names across versions; this cache outlives app versions.
-const DATA_CACHE = 'kekiz-data';
+// Data files keep their names across app versions; their cache is named after the data
+// format, so a waiting new version never replaces what the running one reads.
 const DATA_FORMAT = 1;
+const DATA_CACHE = `kekiz-data-v${DATA_FORMAT}`;
 const INDEX_URL = '/data/index.json';
 
-// A fresh copy from the server, past any HTTP cache.
-const fetchFresh = (url) => fetch(new Request(url, { cache: 'no-cache' }));
+// A fresh copy from the server, past the HTTP cache and without leaving a copy there.
+const fetchFresh = (url) => fetch(new Request(url, { cache: 'no-store' }));
 
 // Whether a data file's text is complete and of the format this app reads. A truncated or
 // otherwise broken download fails here and never replaces a good copy.
@@ -33,8 +34,9 @@ function validData(url, text) {
 }
 
 // Fetches a data file and stores it if valid. Resolves to the stored text, or null when the
-// download failed or was invalid (the old copy, if any, stays).
-async function refreshData(url) {
+// download failed or was invalid (the old copy, if any, stays). With `onlyIfKept`, a file
+// deleted meanwhile ("Alle Daten löschen", a family's office file) is not written back.
+async function refreshData(url, onlyIfKept = false) {
   let response;
   try {
     response = await fetchFresh(url);
@@ -46,6 +48,7 @@ async function refreshData(url) {
   if (!validData(url, text)) return null;
   const cache = await caches.open(DATA_CACHE);
   const old = await cache.match(url);
+  if (onlyIfKept && !old) return null;
   const oldText = old ? await old.text() : null;
   await cache.put(url, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
   if (oldText !== null && oldText !== text) {
@@ -83,14 +86,16 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
-async function answerData(event, url) {
+async function answerData(event, url, visit) {
   const cache = await caches.open(DATA_CACHE);
   const cached = await cache.match(url);
   if (cached) {
     // Answer at once; refresh behind the person's back.
-    event.waitUntil(refreshData(url));
+    event.waitUntil(refreshData(url, true));
     return cached;
   }
+  // A file a home visit needs and the device does not keep: pass it on, store nothing.
+  if (visit) return fetchFresh(url);
   const text = await refreshData(url);
   if (text !== null) return new Response(text, { headers: { 'Content-Type': 'application/json' } });
   return fetch(url);
@@ -116,7 +121,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (url.pathname.startsWith('/data/')) {
-    event.respondWith(answerData(event, url.pathname));
+    event.respondWith(answerData(event, url.pathname, url.searchParams.has('besuch')));
     return;
   }
   event.respondWith(answerApp(request));

@@ -9,7 +9,11 @@ root=$(cd "${2:-$here/dist}" && pwd)
 prefix=${KEKIZ_NGINX_PREFIX:-$here/target/nginx-$port}
 mkdir -p "$prefix/tmp"
 cp "$here"/deploy/nginx/{mime.types,security-headers.conf,kekiz-site.conf} "$prefix"/
-sed -e "s|@PREFIX@|$prefix|g" \
+# Started as root, nginx hands requests to workers running as "nobody", which cannot read a
+# checkout in a private home folder: keep the workers as the user who runs this script.
+user_line=""
+[ "$(id -u)" -eq 0 ] && user_line="user root;"
+sed -e "s|@USER@|$user_line|" -e "s|@PREFIX@|$prefix|g" \
     -e "s|@ROOT@|$root|g" -e "s|@PORT@|$port|g" \
     "$here/deploy/nginx/local.conf.template" > "$prefix/nginx.conf"
 nginx=$(command -v nginx || echo /usr/sbin/nginx)

@@ -49,8 +49,14 @@ if ! has wasm-bindgen || [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bind
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
-# Node and npm drive wasm-opt (npm binaryen) and the tests.
+# Node and npm drive wasm-opt (npm binaryen) and the tests; the test runner needs Node 20.
 has node && has npm || apt_install nodejs npm
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  say "Node.js $node_major is too old: building and testing need Node.js 20 or newer"
+  say "install Node.js 20 or newer (for example from your distribution's backports), then run make again"
+  exit 1
+fi
 
 # npm packages from the lockfile: wasm-opt (binaryen), playwright-core, axe.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)

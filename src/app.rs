@@ -41,12 +41,30 @@ fn refresh_today_at_midnight(app: AppState) {
 fn start_background(app: AppState) {
     app.load_directory();
     refresh_today_at_midnight(app);
-    if let Err(error) = network::on_change(move |online| app.online.set(online)) {
+    if let Err(error) = network::on_change(move |online| {
+        app.online.set(online);
+        // Back online: load what failed without signal, and look for a new version.
+        if online {
+            app.load_directory();
+            if let Some(town) = app.profile.with_untracked(|p| p.town.clone()) {
+                app.load_office_for(&town, false);
+            }
+            leptos::task::spawn_local(async {
+                if let Err(error) = service_worker::check_for_update().await {
+                    leptos::logging::warn!("no update check: {error}");
+                }
+            });
+        }
+    }) {
         leptos::logging::warn!("connection changes not watched: {error}");
     }
     if let Err(error) = dom::on_hash_change(move |hash| {
-        app.route.set(Route::from_hash(&hash));
-        dom::scroll_to_top();
+        let route = Route::from_hash(&hash);
+        // `navigate` already showed it; only "back" and "forward" change the screen here.
+        if app.route.get_untracked() != route {
+            app.route.set(route);
+            dom::scroll_to_top();
+        }
     }) {
         leptos::logging::warn!("back button not watched: {error}");
     }
@@ -119,7 +137,11 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main">"Zum Inhalt springen"</a>
+        // The skip link moves focus without touching the address (the hash names the screen).
+        <a class="skip-link" href="#main" on:click=|event| {
+            event.prevent_default();
+            dom::focus("main");
+        }>"Zum Inhalt springen"</a>
         <header class="site-header">
             <a class="brand" href=Route::Family(None).to_hash()>"KeKiz-Begleiter"</a>
             <nav aria-label="Hauptmenü">
@@ -132,7 +154,7 @@ pub fn App() -> impl IntoView {
         <StatusBar />
         <UpdateBanner />
         <StorageNotices />
-        <main id="main" class="page" data-app-ready="">
+        <main id="main" class="page" tabindex="-1" data-app-ready="">
             {page}
         </main>
         <footer class="site-footer">

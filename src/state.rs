@@ -99,10 +99,6 @@ pub struct Visit {
     pub town: String,
     /// The child's birth or due date.
     pub birth: BirthInfo,
-    /// The office file this visit needs, when its office published one.
-    pub office_file: Option<String>,
-    /// Whether that file was on the device before the visit (then it stays afterwards).
-    pub office_file_kept_before: bool,
 }
 
 /// The app state of the surrounding app.
@@ -188,7 +184,18 @@ impl AppState {
 
     /// Fetches the data file of the office responsible for `ags` if it has one and it is not
     /// here yet; `reload` fetches it again (after the service worker stored a newer copy).
+    /// The family's own office file is kept for offline use.
     pub fn load_office_for(&self, ags: &str, reload: bool) {
+        self.load_office(ags, reload, false);
+    }
+
+    /// Fetches the office file a home visit needs without storing it anywhere: the service
+    /// worker answers from its cache only if the volunteer kept the file on purpose.
+    pub fn load_office_for_visit(&self, ags: &str) {
+        self.load_office(ags, false, true);
+    }
+
+    fn load_office(&self, ags: &str, reload: bool, visit: bool) {
         let Load::Ready(directory) = self.directory.get_untracked() else {
             return;
         };
@@ -200,6 +207,7 @@ impl AppState {
             return;
         };
         let known = self.offices.with_untracked(|o| o.get(&summary.id).cloned());
+        // A file that failed (no signal on a first visit) is fetched again when asked.
         if !reload && matches!(known, Some(Load::Ready(_)) | Some(Load::Loading)) {
             return;
         }
@@ -210,20 +218,28 @@ impl AppState {
                 o.insert(id.clone(), Load::Loading);
             });
         }
+        // Before the service worker controls the page (first visit) its fetches bypass the
+        // worker: the family's file is then stored for offline use directly.
+        let keep_directly = !visit && !crate::platform::service_worker::controls_page();
         leptos::task::spawn_local(async move {
-            let url = format!("/data/{file}");
+            let path = format!("/data/{file}");
+            let url = if visit {
+                format!("{path}?besuch")
+            } else {
+                path.clone()
+            };
             let loaded = match fetch::fetch_json::<OfficeFile>(&url).await {
-                // Before the service worker controls the page (first visit) its fetches bypass
-                // the worker: store the file for offline use directly.
-                Ok(office) if !crate::platform::service_worker::controls_page() => {
-                    if let Err(error) =
-                        crate::platform::data_cache::keep_offline(std::slice::from_ref(&url)).await
-                    {
-                        leptos::logging::warn!("office file not kept offline: {error}");
+                Ok(office) if office.format == FORMAT_VERSION => {
+                    if keep_directly {
+                        if let Err(error) =
+                            crate::platform::data_cache::keep_offline(std::slice::from_ref(&path))
+                                .await
+                        {
+                            leptos::logging::warn!("office file not kept offline: {error}");
+                        }
                     }
                     Load::Ready(Arc::new(office))
                 }
-                Ok(office) if office.format == FORMAT_VERSION => Load::Ready(Arc::new(office)),
                 Ok(_) => Load::Failed(
                     "Die Daten des Jugendamts passen nicht zu dieser Version der App.".into(),
                 ),
@@ -240,21 +256,24 @@ impl AppState {
         });
     }
 
-    /// The date of the data in use ("Stand der Angebote"): the newest of the index and the
-    /// office files loaded, since an office file may be newer than the index loaded first.
+    /// The date of the data in use ("Stand der Angebote") for the town shown (the visited
+    /// family's, else the family's own): the newer of the town index and that town's office file.
     pub fn data_as_of(&self) -> Option<AsOf> {
         let Load::Ready(directory) = self.directory.get() else {
             return None;
         };
-        let newest = self.offices.with(|o| {
-            o.values()
-                .filter_map(|l| match l {
-                    Load::Ready(f) => Some(f.as_of),
+        let visited = self.visit.with(|v| v.as_ref().map(|v| v.town.clone()));
+        let town = visited.or_else(|| self.profile.with(|p| p.town.clone()));
+        let office = town.and_then(|ags| match responsible_office(&directory.index, &ags) {
+            Ok(ResponsibleOffice::Published(summary)) => {
+                self.offices.with(|o| match o.get(&summary.id) {
+                    Some(Load::Ready(file)) => Some(file.as_of),
                     _ => None,
                 })
-                .max()
+            }
+            _ => None,
         });
-        Some(newest.map_or(directory.index.as_of, |d| d.max(directory.index.as_of)))
+        Some(office.map_or(directory.index.as_of, |d| d.max(directory.index.as_of)))
     }
 
     /// Whether everything the page of a family in `ags` shows has arrived (or failed): the town
@@ -275,13 +294,13 @@ impl AppState {
         }
     }
 
-    /// The path of the data file of the office responsible for `ags`, when it published one.
-    pub fn office_file_path(&self, ags: &str) -> Option<String> {
+    /// The id of the office responsible for `ags`, when it published a data file.
+    pub fn office_id_for(&self, ags: &str) -> Option<String> {
         let Load::Ready(directory) = self.directory.get_untracked() else {
             return None;
         };
         match responsible_office(&directory.index, ags) {
-            Ok(ResponsibleOffice::Published(summary)) => summary.file.map(|f| format!("/data/{f}")),
+            Ok(ResponsibleOffice::Published(summary)) => Some(summary.id),
             _ => None,
         }
     }

@@ -23,7 +23,7 @@ pub fn CheckupList(checkups: Vec<Checkup>, expected: bool) -> impl IntoView {
                             <h3>{checkup.rule.id.clone()} <span class="badge">{status}</span></h3>
                             {(!checkup.rule.description.is_empty()).then(|| view! { <p>{checkup.rule.description.clone()}</p> })}
                             <p><strong>"Zeitraum: "</strong>{date_span_in_words(checkup.official)}</p>
-                            {checkup.tolerance.map(|t| view! { <p><strong>"Spätestens möglich: "</strong>{date_span_in_words(t)}</p> })}
+                            {checkup.tolerance.map(|t| view! { <p><strong>"Mit Toleranz möglich: "</strong>{date_span_in_words(t)}</p> })}
                         </li>
                     }
                 }).collect_view()}

@@ -6,13 +6,15 @@ use kekiz_core::form::{ChildForm, DateKind};
 use leptos::prelude::*;
 
 /// The fields of one child. `form` holds what is typed; `error` the date field's message;
-/// `with_name` shows the nickname field (the visit mode leaves it out: it needs no name).
+/// `with_name` shows the nickname field (the visit mode leaves it out: it needs no name);
+/// `for_visit` words the choice for a volunteer speaking about someone else's child.
 #[component]
 pub fn ChildFields(
     #[prop(into)] id: String,
     form: RwSignal<ChildForm>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(default = true)] with_name: bool,
+    #[prop(default = false)] for_visit: bool,
 ) -> impl IntoView {
     let date_id = format!("{id}-date");
     let error_id = format!("{id}-date-error");
@@ -27,18 +29,18 @@ pub fn ChildFields(
 
     view! {
         <fieldset class="field choice">
-            <legend>"Ihr Kind"</legend>
+            <legend>{if for_visit { "Das Kind" } else { "Ihr Kind" }}</legend>
             <label class="radio">
                 <input type="radio" name=kind_name.clone() value="born"
                     prop:checked=move || kind() == DateKind::Birth
                     on:change=move |_| set_kind(DateKind::Birth) />
-                "Mein Kind ist geboren"
+                {if for_visit { "Das Kind ist geboren" } else { "Mein Kind ist geboren" }}
             </label>
             <label class="radio">
                 <input type="radio" name=kind_name value="expected"
                     prop:checked=move || kind() == DateKind::Due
                     on:change=move |_| set_kind(DateKind::Due) />
-                "Ich bin schwanger / wir erwarten ein Kind"
+                {if for_visit { "Das Kind wird erwartet" } else { "Ich bin schwanger / wir erwarten ein Kind" }}
             </label>
         </fieldset>
         <div class="field">

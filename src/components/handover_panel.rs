@@ -77,15 +77,23 @@ pub fn HandoverPanel(
         }
     };
     let born = move || matches!(birth.get(), BirthInfo::Born(_));
+    let month_word = move || {
+        if born() {
+            "Geburtsmonat"
+        } else {
+            "Entbindungsmonat"
+        }
+    };
 
     view! {
         <section class="card handover" aria-labelledby="handover-heading">
             <h2 id="handover-heading">"Weitergeben"</h2>
-            <p class="no-print">"Der QR-Code öffnet die App mit dem Wohnort und dem Geburtsmonat – ohne Namen und ohne genaues Datum."</p>
+            <p class="no-print">{move || format!("Der QR-Code öffnet die App mit dem Wohnort und dem {} – ohne Namen und ohne genaues Datum.", month_word())}</p>
             {move || qr.get().map(|svg| view! {
-                <div class="qr" role="img" aria-label="QR-Code zum Öffnen der App mit Wohnort und Geburtsmonat" inner_html=svg></div>
+                <div class="qr" role="img" aria-label=format!("QR-Code zum Öffnen der App mit Wohnort und {}", month_word()) inner_html=svg></div>
             })}
-            <p class="link"><a href=move || link.get()>{move || link.get()}</a></p>
+            // Text to copy, not a link: opened here it would replace what this phone shows.
+            <p class="link">{move || link.get()}</p>
             <div class="actions">
                 <button type="button" class="secondary" on:click=copy>"Link kopieren"</button>
                 {share::can_share().then(|| view! { <button type="button" class="secondary" on:click=share_link>"Teilen"</button> })}

@@ -23,8 +23,8 @@ pub fn StorageNotices() -> impl IntoView {
     let start_fresh = move |_| {
         if let Some(kept) = app.kept_aside.get_untracked() {
             if kept.key != crate::platform::storage::PROFILE_KEY {
-                if let Err(error) = crate::platform::storage::forget_aside(&kept.key) {
-                    leptos::logging::warn!("kept data not removed: {error}");
+                if let Err(error) = crate::platform::storage::start_fresh(&kept.key) {
+                    leptos::logging::warn!("could not start fresh: {error}");
                 }
             }
         }

@@ -37,13 +37,13 @@ pub fn TownPicker(
             .unwrap_or_default(),
     );
     // A town chosen before the town list arrived (a handed-over link on a first visit) gets its
-    // name as soon as the list is there.
+    // name as soon as the list is there; a key the list does not know is no choice at all.
     Effect::new(move |_| {
         if let (Load::Ready(directory), Some(ags)) = (app.directory.get(), chosen.get_untracked()) {
-            if text.get_untracked().is_empty() {
-                if let Some(name) = directory.towns.name(&ags) {
-                    text.set(name.to_owned());
-                }
+            match directory.towns.name(&ags) {
+                Some(name) if text.get_untracked().is_empty() => text.set(name.to_owned()),
+                Some(_) => {}
+                None => chosen.set(None),
             }
         }
     });

@@ -4,6 +4,7 @@
 use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
 use crate::state::{use_app, Load};
+use kekiz_core::form::kreis_label;
 use kekiz_core::office::{find_town, responsible_office, ResponsibleOffice};
 use kekiz_core::town::display_name;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
         match responsible_office(&directory.index, &ags) {
             Err(error) => view! { <p class="notice warning">{error.to_string()}</p> }.into_any(),
             Ok(ResponsibleOffice::NotYetKnown { kreis }) => view! {
-                <p>{format!("Für {town_name} (Kreis {kreis}) ist das zuständige Jugendamt in der App noch nicht hinterlegt.")}</p>
+                <p>{format!("Für {town_name} ({}) ist das zuständige Jugendamt in der App noch nicht hinterlegt.", kreis_label(&kreis, false))}</p>
                 {instead}
             }
             .into_any(),

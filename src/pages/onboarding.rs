@@ -5,7 +5,7 @@ use crate::components::child_fields::ChildFields;
 use crate::components::town_picker::TownPicker;
 use crate::route::Route;
 use crate::state::use_app;
-use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
+use kekiz_core::form::{ChildForm, DateKind, NO_TOWN_CHOSEN};
 use leptos::prelude::*;
 
 /// What onboarding starts with.
@@ -30,6 +30,11 @@ pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
         Prefill::Unreadable(reason) => (None, ChildForm::default(), Some(reason)),
     };
     let prefilled = town.is_some();
+    let month_word = if form.kind == DateKind::Due {
+        "Entbindungsmonat"
+    } else {
+        "Geburtsmonat"
+    };
     let town = RwSignal::new(town);
     let form = RwSignal::new(form);
     let town_error = RwSignal::new(None::<String>);
@@ -75,7 +80,7 @@ pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
         })}
         {prefilled.then(|| view! {
             <p class="notice info" role="status">
-                "Wohnort und Geburtsmonat wurden aus dem Link übernommen. Als Tag steht der Monatserste: Bitte tragen Sie den richtigen Tag ein und speichern Sie."
+                {format!("Wohnort und {month_word} wurden aus dem Link übernommen. Als Tag steht der Monatserste: Bitte tragen Sie den richtigen Tag ein und speichern Sie.")}
             </p>
         })}
         <form class="card form" on:submit=submit novalidate>

@@ -1,7 +1,8 @@
 //! "Besuchsmodus": a volunteer on a home visit enters the family's town and the child's birth or
 //! due date and shows the family its page, offline. The visit lives only in memory: it never
 //! touches the volunteer's own profile, and "Besuch beenden" leaves nothing of the family in
-//! any storage. "Für Besuche bereithalten" keeps a whole Kreis's office files offline.
+//! any storage: its office file is fetched without keeping a copy. "Für Besuche bereithalten"
+//! keeps a whole Kreis's office files offline, on purpose.
 
 use crate::components::child_fields::ChildFields;
 use crate::components::family_view::FamilyView;
@@ -46,24 +47,8 @@ fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
             crate::platform::dom::focus_first_invalid();
             return;
         };
-        let office_file = app.office_file_path(&ags);
-        leptos::task::spawn_local(async move {
-            // Whether the office file was here before decides whether it stays after the visit.
-            let kept = match &office_file {
-                Some(path) => data_cache::kept_paths()
-                    .await
-                    .map(|p| p.contains(path))
-                    .unwrap_or(false),
-                None => false,
-            };
-            ended.set(false);
-            app.visit.set(Some(Visit {
-                town: ags,
-                birth,
-                office_file,
-                office_file_kept_before: kept,
-            }));
-        });
+        ended.set(false);
+        app.visit.set(Some(Visit { town: ags, birth }));
     };
     view! {
         <h1 id="page-heading" tabindex="-1">"Besuchsmodus"</h1>
@@ -74,7 +59,7 @@ fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
         "Die Angaben der Familie bleiben nur während des Besuchs im Speicher und berühren Ihre eigenen Daten nicht."</p>
         <form class="card form" on:submit=submit novalidate>
             <TownPicker id="visit-town" chosen=town error=town_error />
-            <ChildFields id="visit-child" form=form error=date_error with_name=false />
+            <ChildFields id="visit-child" form=form error=date_error with_name=false for_visit=true />
             <button type="submit" class="primary">"Angebote der Familie zeigen"</button>
         </form>
         <KeepForVisits />
@@ -100,27 +85,24 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
         nickname: None,
         birth: visit.birth,
     };
+    // Nothing of the visit was stored (its office file is fetched without a copy), so ending
+    // it means forgetting it in memory: the family, and its office's data unless it is the
+    // volunteer's own.
     let end = {
-        let visit = visit.clone();
+        let visited = visit.town.clone();
         move |_| {
-            let visit = visit.clone();
             app.visit.set(None);
             ended.set(true);
             let own = app
                 .profile
                 .with_untracked(|p| p.town.clone())
-                .and_then(|t| app.office_file_path(&t));
-            if let Some(path) = visit
-                .office_file
-                .filter(|p| !visit.office_file_kept_before && own.as_ref() != Some(p))
+                .and_then(|t| app.office_id_for(&t));
+            if let Some(id) = app
+                .office_id_for(&visited)
+                .filter(|id| own.as_ref() != Some(id))
             {
-                // Forget the file in memory too, unless it is the volunteer's own office.
-                app.offices
-                    .update(|o| o.retain(|id, _| !path.ends_with(&format!("/{id}.json"))));
-                leptos::task::spawn_local(async move {
-                    if let Err(error) = data_cache::forget(&path).await {
-                        leptos::logging::warn!("visit data not removed: {error}");
-                    }
+                app.offices.update(|o| {
+                    o.remove(&id);
                 });
             }
         }
@@ -130,7 +112,7 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
         let town = town.clone();
         move |_| {
             if matches!(app.directory.get(), Load::Ready(_)) {
-                app.load_office_for(&town, false);
+                app.load_office_for_visit(&town);
             }
         }
     });

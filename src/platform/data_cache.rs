@@ -2,11 +2,11 @@
 //! requests from): keeping office files for offline use, and forgetting them again.
 
 use super::{window, PlatformError};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Name of the cache that holds the data files; the same name stands in public/sw.js.
-pub const DATA_CACHE: &str = "kekiz-data";
+/// Name of the cache that holds the data files (of data format 1); public/sw.js names it so.
+pub const DATA_CACHE: &str = "kekiz-data-v1";
 
 async fn open() -> Result<web_sys::Cache, PlatformError> {
     let caches = window()?.caches()?;
@@ -18,8 +18,15 @@ async fn open() -> Result<web_sys::Cache, PlatformError> {
 /// works before the service worker controls the page (first visit).
 pub async fn keep_offline(paths: &[String]) -> Result<(), PlatformError> {
     let cache = open().await?;
-    let list: js_sys::Array = paths.iter().map(|p| JsValue::from_str(p)).collect();
-    JsFuture::from(cache.add_all_with_str_sequence(&list)).await?;
+    // Past the HTTP cache and leaving nothing there: only this cache holds the files.
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let list = js_sys::Array::new();
+    for path in paths {
+        let request = web_sys::Request::new_with_str_and_init(path, &init)?;
+        list.push(&request);
+    }
+    JsFuture::from(cache.add_all_with_request_sequence(&list)).await?;
     Ok(())
 }
 
@@ -43,12 +50,5 @@ pub async fn forget_office_files() -> Result<(), PlatformError> {
             JsFuture::from(cache.delete_with_str(&path)).await?;
         }
     }
-    Ok(())
-}
-
-/// Deletes one data file from the cache (an office file fetched only for a visit).
-pub async fn forget(path: &str) -> Result<(), PlatformError> {
-    let cache = open().await?;
-    JsFuture::from(cache.delete_with_str(path)).await?;
     Ok(())
 }

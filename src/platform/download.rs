@@ -21,7 +21,13 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Plat
     body.append_child(&anchor)?;
     anchor.click();
     anchor.remove();
-    web_sys::Url::revoke_object_url(&url)?;
+    // Some browsers (Safari) start the download after click() returns: free the file later.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }
 

@@ -10,8 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 /// Why a data file could not be had.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum FetchError {
-    /// No connection and no copy on the device.
-    #[error("keine Verbindung und keine gespeicherte Kopie ({0})")]
+    /// No connection and no copy on the device (the browser's message, for logs).
+    #[error("Keine Verbindung, und auf diesem Gerät liegt noch keine Kopie.")]
     Network(String),
     /// The server answered with an error status.
     #[error("der Server antwortet mit Status {0}")]

@@ -45,8 +45,11 @@ pub fn is_ios() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let agent = window.navigator().user_agent().unwrap_or_default();
-    agent.contains("iPhone") || agent.contains("iPad") || agent.contains("iPod")
+    let navigator = window.navigator();
+    let agent = navigator.user_agent().unwrap_or_default();
+    // iPadOS calls itself a Mac; a Mac with a touch screen is an iPad.
+    let ipad_as_mac = agent.contains("Macintosh") && navigator.max_touch_points() > 1;
+    agent.contains("iPhone") || agent.contains("iPad") || agent.contains("iPod") || ipad_as_mac
 }
 
 /// Shows the browser's install dialog; resolves to whether the person accepted.

@@ -58,6 +58,10 @@ pub fn keep_aside(text: &str) -> Result<String, StorageError> {
     if !available() {
         return Err(StorageError::Unavailable);
     }
+    // The same unreadable text is kept once, however often the app starts.
+    if let Some((key, _)) = kept_aside().into_iter().find(|(_, kept)| kept == text) {
+        return Ok(key);
+    }
     let key = format!("{ASIDE_PREFIX}{}", js_sys::Date::now() as u64);
     LocalStorage::raw()
         .set_item(&key, text)
@@ -109,11 +113,12 @@ pub fn delete_everything() -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Removes data kept aside under `key` (after the person chose to start fresh).
-pub fn forget_aside(key: &str) -> Result<(), StorageError> {
+/// Starts fresh after unreadable data was kept aside under `key`: removes the unreadable
+/// profile, which stays available under `key` for export.
+pub fn start_fresh(key: &str) -> Result<(), StorageError> {
     if !available() || !key.starts_with(ASIDE_PREFIX) {
         return Err(StorageError::Unavailable);
     }
-    LocalStorage::delete(key);
+    LocalStorage::delete(PROFILE_KEY);
     Ok(())
 }

@@ -166,10 +166,13 @@ test('export, delete everything, import: the same page comes back', async () => 
   await page.getByRole('button', { name: 'Alle Daten löschen' }).click();
   await page.getByRole('button', { name: 'Ja, alles löschen' }).click();
   await page.getByRole('heading', { level: 1, name: /Willkommen/ }).waitFor();
+  // Deleting the office files is asynchronous: wait for it, then look at everything.
+  await page.waitForFunction(async () =>
+    !(await (await caches.open('kekiz-data-v1')).keys()).some((r) => r.url.includes('/offices/')));
   const left = await page.evaluate(async () => ({
     local: Object.keys(localStorage).filter((k) => k.startsWith('kekiz.')),
     session: Object.keys(sessionStorage).length,
-    offices: (await (await caches.open('kekiz-data')).keys()).map((r) => r.url).filter((u) => u.includes('/offices/')),
+    offices: (await (await caches.open('kekiz-data-v1')).keys()).map((r) => r.url).filter((u) => u.includes('/offices/')),
   }));
   assert.deepEqual(left, { local: [], session: 0, offices: [] });
 

@@ -2,7 +2,7 @@
 // and Debian's Chromium driven by playwright-core. Every test file imports from here.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,8 +40,6 @@ export function freePort() {
 /** Copies dist/ into a fresh folder, so a test may change the served files freely. */
 export function copyOfDist(from = DIST) {
   const dir = mkdtempSync(join(tmpdir(), 'kekiz-site-'));
-  // nginx's workers run as an unprivileged user: they must be able to read the copy.
-  chmodSync(dir, 0o755);
   cpSync(from, dir, { recursive: true });
   return dir;
 }

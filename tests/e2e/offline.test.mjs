@@ -35,7 +35,7 @@ async function familyOnline({ query = 'Lünen', option = /Lünen/ } = {}) {
   // The worker has installed, taken over the page, and the family's office file is stored.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
   await page.waitForFunction(async () => {
-    const keys = await (await caches.open('kekiz-data')).keys();
+    const keys = await (await caches.open('kekiz-data-v1')).keys();
     return keys.some((r) => r.url.includes('/data/offices/')) && keys.some((r) => r.url.endsWith('/data/index.json'));
   });
   return { root, server, browser, context, page, watcher };
@@ -68,9 +68,11 @@ test('web server stopped: a new page load still shows everything', async () => {
   await second.goto(server.url + '/');
   await waitForApp(second);
   assert.equal(await familyPageShows(second), before);
-  // And an address of the app other than / (a link handed over, a bookmark) works too.
-  await second.goto(server.url + '/#/einstellungen');
-  await second.getByRole('heading', { level: 1, name: 'Einstellungen' }).waitFor();
+  // And an address of the app other than / (a bookmark, a handed-over link) works too, in a
+  // new page so that it is a real navigation answered by the worker.
+  const third = await context.newPage();
+  await third.goto(server.url + '/einstellungen?von=lesezeichen#/einstellungen');
+  await third.getByRole('heading', { level: 1, name: 'Einstellungen' }).waitFor();
 });
 
 test('a new build deployed: the banner appears, the old page works on, the button brings the new version', async () => {
@@ -134,7 +136,7 @@ test('a truncated data file served: the old data stays', async () => {
   assert.equal(await familyPageShows(page), before);
   // Give the background refresh time to fetch the broken file; the cache keeps the good one.
   await page.waitForTimeout(1000);
-  const cached = await page.evaluate(async () => (await (await caches.open('kekiz-data')).match('/data/offices/stadt-luenen.json')).text());
+  const cached = await page.evaluate(async () => (await (await caches.open('kekiz-data-v1')).match('/data/offices/stadt-luenen.json')).text());
   assert.equal(cached, original);
   await page.reload();
   await waitForApp(page);
