@@ -134,12 +134,26 @@ fn routes_round_trip_through_the_address() {
 fn the_same_unreadable_data_is_kept_once_and_starting_fresh_keeps_the_copy() {
     clear();
     local().set_item(storage::PROFILE_KEY, "{kaputt").unwrap();
-    let first = AppState::start(Route::Family(None)).kept_aside.get_untracked().unwrap();
-    let second = AppState::start(Route::Family(None)).kept_aside.get_untracked().unwrap();
+    let first = AppState::start(Route::Family(None))
+        .kept_aside
+        .get_untracked()
+        .unwrap();
+    let second = AppState::start(Route::Family(None))
+        .kept_aside
+        .get_untracked()
+        .unwrap();
     assert_eq!(first.key, second.key);
     assert_eq!(storage::kept_aside().len(), 1);
     storage::start_fresh(&first.key).unwrap();
     assert_eq!(storage::load_profile_text(), Ok(None));
-    assert_eq!(local().get_item(&first.key).unwrap().as_deref(), Some("{kaputt"));
-    assert_eq!(AppState::start(Route::Family(None)).kept_aside.get_untracked(), None);
+    assert_eq!(
+        local().get_item(&first.key).unwrap().as_deref(),
+        Some("{kaputt")
+    );
+    assert_eq!(
+        AppState::start(Route::Family(None))
+            .kept_aside
+            .get_untracked(),
+        None
+    );
 }
