@@ -58,13 +58,33 @@ async function refreshData(url, onlyIfKept = false) {
   return text;
 }
 
+// Hex of the first 8 bytes of a body's SHA-256, as scripts/post-build.mjs writes it.
+async function shortHash(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Stores every app file of this version, each checked against its hash in BUILD: during a
+// deployment that is not yet complete the install fails, and the running version stays.
+async function precacheShell() {
+  const cache = await caches.open(APP_CACHE);
+  await Promise.all(
+    BUILD.shell.map(async (entry) => {
+      const response = await fetch(new Request(entry.url, { cache: 'no-cache' }));
+      if (!response.ok) throw new Error(`${entry.url}: status ${response.status}`);
+      const hash = await shortHash(await response.clone().arrayBuffer());
+      if (hash !== entry.hash) throw new Error(`${entry.url} does not belong to version ${BUILD.version}`);
+      await cache.put(entry.url, response);
+    })
+  );
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
-      const cache = await caches.open(APP_CACHE);
-      await cache.addAll(BUILD.shell.map((entry) => new Request(entry.url, { cache: 'no-cache' })));
+      await precacheShell();
       // Every family needs the town index; office files are kept when a family needs them.
-      const stored = await caches.open(DATA_CACHE).then((c) => c.match(INDEX_URL));
+      const stored = await (await caches.open(DATA_CACHE)).match(INDEX_URL);
       if (!(await refreshData(INDEX_URL)) && !stored) throw new Error('the town index could not be stored');
     })()
   );

@@ -2,7 +2,7 @@
 // and Debian's Chromium driven by playwright-core. Every test file imports from here.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +84,12 @@ export async function startServer(root = DIST, port) {
     port,
     root,
     stop,
+    /** How many requests for `path` nginx has answered so far (from its access log). */
+    requestsFor(path) {
+      const log = join(prefix, 'access.log');
+      if (!existsSync(log)) return 0;
+      return readFileSync(log, 'utf8').split('\n').filter((line) => line.includes(`GET ${path} `) || line.includes(`GET ${path}?`)).length;
+    },
     async restart() {
       await stop();
       await launch();
@@ -113,10 +119,11 @@ export async function launchPersistent(options = {}) {
 }
 
 /**
- * Watches a page: console errors, failed requests, and every request's host. `problems()` lists
- * what went wrong; `foreignRequests()` lists requests that left the loopback address.
+ * Watches a page: console errors, failed requests, and every request's host (of the whole
+ * `context` when given). `problems()` lists what went wrong; `foreignRequests()` lists requests
+ * that left the loopback address.
  */
-export function watch(page) {
+export function watch(page, context) {
   const errors = [];
   const failed = [];
   const urls = [];
@@ -125,7 +132,7 @@ export function watch(page) {
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText}`));
-  page.on('request', (request) => urls.push(request.url()));
+  (context || page).on('request', (request) => urls.push(request.url()));
   return {
     problems: () => [...errors, ...failed],
     errors: () => errors,

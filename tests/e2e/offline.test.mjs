@@ -22,7 +22,8 @@ async function familyOnline({ query = 'Lünen', option = /Lünen/ } = {}) {
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  const watcher = watch(page);
+  // Every request of the context, the service worker's included where Chromium reports them.
+  const watcher = watch(page, context);
   cleanups.push(async () => {
     await browser.close();
     await server.dispose();
@@ -128,14 +129,21 @@ test('a changed data file online: the new Stand appears without losing the page'
 });
 
 test('a truncated data file served: the old data stays', async () => {
-  const { root, page } = await familyOnline();
+  const { root, server, page } = await familyOnline();
   const before = await familyPageShows(page);
   const original = editOffice(root, 'stadt-luenen', (text) => text.slice(0, Math.floor(text.length / 2)));
+  const served = server.requestsFor('/data/offices/stadt-luenen.json');
   await page.reload();
   await waitForApp(page);
   assert.equal(await familyPageShows(page), before);
-  // Give the background refresh time to fetch the broken file; the cache keeps the good one.
-  await page.waitForTimeout(1000);
+  // The worker's background refresh really fetched the broken file...
+  const deadline = Date.now() + 10_000;
+  while (server.requestsFor('/data/offices/stadt-luenen.json') <= served && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+  }
+  assert.ok(server.requestsFor('/data/offices/stadt-luenen.json') > served, 'the broken file was fetched');
+  await page.waitForTimeout(300);
+  // ...and the cache kept the good one.
   const cached = await page.evaluate(async () => (await (await caches.open('kekiz-data-v1')).match('/data/offices/stadt-luenen.json')).text());
   assert.equal(cached, original);
   await page.reload();
