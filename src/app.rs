@@ -136,6 +136,15 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    // A new screen: move focus to its heading, so screen readers announce it.
+    Effect::new(move |previous: Option<Route>| {
+        let route = app.route.get();
+        if previous.is_some_and(|p| p != route) {
+            request_animation_frame(|| dom::focus("page-heading"));
+        }
+        route
+    });
+
     view! {
         // The skip link moves focus without touching the address (the hash names the screen).
         <a class="skip-link" href="#main" on:click=|event| {

@@ -3,6 +3,7 @@
 pub mod as_of;
 pub mod checkup_list;
 pub mod child_fields;
+pub mod confirm;
 pub mod contact_links;
 pub mod deadline_list;
 pub mod family_view;

@@ -2,6 +2,7 @@
 //! and delete everything. Export and import use the core's file format and checks.
 
 use crate::components::child_fields::ChildFields;
+use crate::components::confirm::Confirm;
 use crate::components::install_card::InstallCard;
 use crate::components::town_picker::TownPicker;
 use crate::platform::{data_cache, download, storage};
@@ -107,11 +108,11 @@ fn ChildSettings(child: Child, position: usize, count: usize) -> impl IntoView {
             Err(problem) => error.set(Some(problem.to_string())),
         }
     };
-    let remove = move |_| {
+    let remove = Callback::new(move |()| {
         app.update_profile(|p| {
             p.remove_child(id);
         });
-    };
+    });
     view! {
         <form class="child-settings" on:submit=submit novalidate>
             <h3>{child_label(child.nickname.as_deref(), position, count)}</h3>
@@ -123,13 +124,8 @@ fn ChildSettings(child: Child, position: usize, count: usize) -> impl IntoView {
                 })}
             </div>
             <p role="status" class="saved">{move || saved.get().then_some("Gespeichert.")}</p>
-            {move || confirm_remove.get().then(|| view! {
-                <div class="confirm" role="alertdialog" aria-label="Kind entfernen">
-                    <p>"Dieses Kind wirklich aus der App entfernen?"</p>
-                    <button type="button" class="danger" on:click=remove>"Ja, entfernen"</button>
-                    <button type="button" class="secondary" on:click=move |_| confirm_remove.set(false)>"Abbrechen"</button>
-                </div>
-            })}
+            <Confirm id=format!("remove-child-{id}") open=confirm_remove title="Kind entfernen"
+                question="Dieses Kind wirklich aus der App entfernen?" yes="Ja, entfernen" on_yes=remove />
         </form>
     }
 }
@@ -186,7 +182,7 @@ fn DataSettings() -> impl IntoView {
         });
     };
 
-    let delete_all = move |_| {
+    let delete_all = Callback::new(move |()| {
         let result = storage::delete_everything();
         app.profile.set(Profile::default());
         app.kept_aside.set(None);
@@ -203,7 +199,7 @@ fn DataSettings() -> impl IntoView {
                 format!("Nicht alles konnte gelöscht werden: {error}"),
             ))),
         }
-    };
+    });
 
     view! {
         <section class="card" aria-labelledby="data-settings-heading">
@@ -220,13 +216,9 @@ fn DataSettings() -> impl IntoView {
             {move || message.get().map(|(ok, text)| view! {
                 <p class=if ok { "notice info" } else { "notice warning" } role="status">{text}</p>
             })}
-            {move || confirm_delete.get().then(|| view! {
-                <div class="confirm" role="alertdialog" aria-label="Alle Daten löschen">
-                    <p>"Wirklich alle Angaben von diesem Gerät löschen? Das lässt sich nicht rückgängig machen."</p>
-                    <button type="button" class="danger" on:click=delete_all>"Ja, alles löschen"</button>
-                    <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>"Abbrechen"</button>
-                </div>
-            })}
+            <Confirm id="delete-all".to_owned() open=confirm_delete title="Alle Daten löschen"
+                question="Wirklich alle Angaben von diesem Gerät löschen? Das lässt sich nicht rückgängig machen."
+                yes="Ja, alles löschen" on_yes=delete_all />
         </section>
     }
 }

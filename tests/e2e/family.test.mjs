@@ -153,6 +153,9 @@ test('export, delete everything, import: the same page comes back', async () => 
   await onboard(page, { query: 'Merzenich', option: /Merzenich/, birth: twoMonthsAgo(), name: 'Lea' });
   const before = await page.locator('main').innerText();
   await page.getByRole('link', { name: 'Einstellungen' }).click();
+  // A new screen takes focus to its heading, so screen readers announce it.
+  await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Einstellungen');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Daten exportieren' }).click(),
@@ -163,7 +166,9 @@ test('export, delete everything, import: the same page comes back', async () => 
   assert.match(download.suggestedFilename(), /^kekiz-begleiter-\d{4}-\d{2}-\d{2}\.json$/);
   assert.equal(JSON.parse(readFileSync(file, 'utf8')).app, 'kekiz-begleiter');
 
+  // A confirmation takes focus to its decision.
   await page.getByRole('button', { name: 'Alle Daten löschen' }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Ja, alles löschen');
   await page.getByRole('button', { name: 'Ja, alles löschen' }).click();
   await page.getByRole('heading', { level: 1, name: /Willkommen/ }).waitFor();
   // Deleting the office files is asynchronous: wait for it, then look at everything.
