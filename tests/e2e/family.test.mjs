@@ -243,3 +243,31 @@ test('storage blocked by the browser: the session still works and the app says i
   await context.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('storage full: saving fails, the session still works and the app says it cannot remember', async () => {
+  const { context, page } = await freshPage();
+  // Fill this origin's localStorage to the browser's real quota, to the last character, with
+  // another app's data: big pieces first, then ever smaller ones.
+  const filled = await page.evaluate(() => {
+    let error = null;
+    let key = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`other-app-${key++}`, chunk);
+        } catch (e) {
+          error = e.name;
+          break;
+        }
+      }
+    }
+    return { error };
+  });
+  assert.equal(filled.error, 'QuotaExceededError', 'the browser reports a full storage');
+  await onboard(page, { query: 'Greven', option: /Greven/, birth: twoMonthsAgo() });
+  assert.match(await sectionText(page, 'Angebote jetzt'), /Café Kinderwagen/);
+  await page.getByText('kann sich Ihre Angaben auf diesem Gerät nicht merken').first().waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('kekiz.profile')), null);
+  await context.close();
+});
