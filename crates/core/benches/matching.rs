@@ -39,47 +39,9 @@ fn date(text: &str) -> Date {
     text.parse().expect("bench date")
 }
 
-/// The real towns, read with a tiny CSV reader.
-fn towns() -> Vec<Town> {
-    let text = include_str!("../../../data/gemeinden.csv");
-    let mut lines = text.lines();
-    let header = split_csv_line(lines.next().unwrap_or_default());
-    let col = |name: &str| header.iter().position(|h| h == name).expect("column");
-    let (ags, name, kreis, kind, plz) = (
-        col("ags"),
-        col("name"),
-        col("kreis"),
-        col("kreis_type"),
-        col("plz_all"),
-    );
-    lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let row = split_csv_line(line);
-            Town {
-                ags: row[ags].clone(),
-                name: row[name].clone(),
-                kreis: row[kreis].clone(),
-                kreisfrei: row[kind] == "kreisfreie Stadt",
-                postcodes: row[plz].split_whitespace().map(str::to_owned).collect(),
-                office: None,
-            }
-        })
-        .collect()
-}
-
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut fields = vec![String::new()];
-    let mut quoted = false;
-    for c in line.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(String::new()),
-            _ => fields.last_mut().expect("field").push(c),
-        }
-    }
-    fields
-}
+// The real towns: the same reader the core's unit tests use.
+#[path = "../src/real_towns.rs"]
+mod real_towns;
 
 fn statewide() -> Statewide {
     let span = |unit, from, to, extra_days| LifeSpan {
@@ -265,7 +227,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
 }
 
 fn benches(c: &mut Criterion) {
-    let towns = towns();
+    let towns = real_towns::real_towns();
     let files = office_files(&towns);
     let statewide = statewide();
     let today = date("2026-11-21");

@@ -3,7 +3,7 @@
 //! Only compiled for tests; the data engineer writes the same numbers into `data/statewide.toml`.
 
 use crate::date::{AsOf, Date};
-use crate::directory::{CheckupRule, DeadlineRule, DueRule, LifeSpan, LifeUnit, Statewide};
+use crate::directory::{CheckupRule, DeadlineRule, DueRule, LifeSpan, LifeUnit, Statewide, Town};
 
 /// A date from ISO text; panics on a typo in a test.
 pub fn d(text: &str) -> Date {
@@ -98,56 +98,8 @@ pub fn statewide() -> Statewide {
     }
 }
 
-/// The real NRW towns from the repository's `data/gemeinden.csv` (Destatis; postcodes from
-/// OpenStreetMap), read with a tiny CSV reader.
-pub fn real_towns() -> Vec<crate::directory::Town> {
-    let text = include_str!("../../../data/gemeinden.csv");
-    let mut lines = text.lines();
-    let header = split_csv_line(lines.next().unwrap_or_default());
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .expect("column present")
-    };
-    let (ags, name, kreis, kind, plz) = (
-        column("ags"),
-        column("name"),
-        column("kreis"),
-        column("kreis_type"),
-        column("plz_all"),
-    );
-    lines
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| {
-            let row = split_csv_line(line);
-            crate::directory::Town {
-                ags: row[ags].clone(),
-                name: row[name].clone(),
-                kreis: row[kreis].clone(),
-                kreisfrei: row[kind] == "kreisfreie Stadt",
-                postcodes: row[plz].split_whitespace().map(str::to_owned).collect(),
-                office: None,
-            }
-        })
-        .collect()
-}
+pub use real_towns::real_towns;
 
-/// The fields of one CSV line: commas separate, double quotes enclose, "" is a quote.
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut fields = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                fields.last_mut().expect("one field").push('"');
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(String::new()),
-            _ => fields.last_mut().expect("one field").push(c),
-        }
-    }
-    fields
-}
+// Shared with the benchmark (benches/matching.rs), which includes the same file.
+#[path = "real_towns.rs"]
+mod real_towns;
