@@ -12,7 +12,7 @@ const BUILD = null; // replaced at build time by scripts/post-build.mjs
 const APP_CACHE = `kekiz-app-${BUILD.version}`;
 // Data files keep their names across app versions; their cache is named after the data
 // format, so a waiting new version never replaces what the running one reads.
-const DATA_FORMAT = 1;
+const DATA_FORMAT = 2;
 const DATA_CACHE = `kekiz-data-v${DATA_FORMAT}`;
 const INDEX_URL = '/data/index.json';
 

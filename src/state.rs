@@ -267,7 +267,7 @@ impl AppState {
         let office = town.and_then(|ags| match responsible_office(&directory.index, &ags) {
             Ok(ResponsibleOffice::Published(summary)) => {
                 self.offices.with(|o| match o.get(&summary.id) {
-                    Some(Load::Ready(file)) => Some(file.as_of),
+                    Some(Load::Ready(file)) => file.as_of,
                     _ => None,
                 })
             }

@@ -4,13 +4,25 @@
 use kekiz_core::date::AsOf;
 use leptos::prelude::*;
 
-/// "Stand: 21.11.2026 · Quelle: …" (or "Stand: 2024" when the source gives only a year).
+/// "Stand: 21.11.2026 · Quelle: …" ("Stand: 2024" when the source gives only a year, "Stand
+/// unbekannt" when it gives no date).
 #[component]
-pub fn AsOfLine(as_of: AsOf, source: String) -> impl IntoView {
+pub fn AsOfLine(as_of: Option<AsOf>, source: String) -> impl IntoView {
     view! {
         <p class="as-of">
-            "Stand: " <time datetime=as_of.to_string()>{as_of.german()}</time>
+            <AsOfText as_of=as_of />
             <span class="source">" · Quelle: " {source}</span>
         </p>
+    }
+}
+
+/// "Stand: 2024" with a machine-readable date, or "Stand unbekannt" when the source gives none.
+#[component]
+pub fn AsOfText(as_of: Option<AsOf>) -> impl IntoView {
+    match as_of {
+        Some(as_of) => {
+            view! { "Stand: " <time datetime=as_of.to_string()>{as_of.german()}</time> }.into_any()
+        }
+        None => view! { "Stand unbekannt" }.into_any(),
     }
 }

@@ -1,5 +1,6 @@
 //! "Fristen": deadlines after a birth as dates (or, before the birth, as rules).
 
+use crate::components::as_of::AsOfText;
 use kekiz_core::deadline::{Deadline, DeadlineStatus, DeadlineWhen};
 use kekiz_core::words::{days_left_in_words, due_rule_in_words};
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ pub fn DeadlineList(deadlines: Vec<Deadline>) -> impl IntoView {
                                     <h3>{rule.title.clone()}</h3>
                                     <p class="when"><strong>{when}</strong></p>
                                     <p>{rule.description.clone()}</p>
-                                    <p class="as-of">{rule.legal_basis.clone()} " · Stand: " {rule.as_of.german()}</p>
+                                    <p class="as-of">{rule.legal_basis.clone()} " · " <AsOfText as_of=rule.as_of /></p>
                                 </li>
                             }
                         }).collect_view()}

@@ -9,7 +9,7 @@ use crate::components::offer_card::OfferCard;
 use crate::components::welcome_card::WelcomeCard;
 use crate::state::{use_app, Load};
 use kekiz_core::age::BirthInfo;
-use kekiz_core::matching::child_view;
+use kekiz_core::matching::{child_view, town_has_offers};
 use kekiz_core::office::{find_town, responsible_office, ResponsibleOffice};
 use kekiz_core::profile::Child;
 use kekiz_core::town::display_name;
@@ -53,7 +53,7 @@ pub fn FamilyView(
             &directory.index.statewide,
             app.today.get(),
         );
-        let no_offers = file.is_none();
+        let no_offers = !town_has_offers(file.as_deref(), &ags);
         let expected = matches!(child.birth, BirthInfo::Expected(_));
         let now = view_of_child.now;
         let next = view_of_child.next;

@@ -1,6 +1,7 @@
 //! One offer in a list ("Angebote jetzt", "Als Nächstes"): title linking to its details, for
 //! whom, when, where, and "Stand". Used by the family view and the printed page.
 
+use crate::components::as_of::AsOfText;
 use crate::route::Route;
 use kekiz_core::date::Date;
 use kekiz_core::directory::Offer;
@@ -38,7 +39,7 @@ pub fn OfferCard(
                 <p class="when">{schedule.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}</p>
             })}
             {place.map(|p| view! { <p class="where">{p}</p> })}
-            <p class="as-of">"Stand: " <time datetime=offer.as_of.to_string()>{offer.as_of.german()}</time></p>
+            <p class="as-of"><AsOfText as_of=offer.as_of /></p>
         </li>
     }
 }

@@ -4,6 +4,7 @@
 use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
 use crate::state::{use_app, Load};
+use kekiz_core::directory::Confidence;
 use kekiz_core::form::kreis_label;
 use kekiz_core::office::{find_town, responsible_office, ResponsibleOffice};
 use kekiz_core::town::display_name;
@@ -18,16 +19,24 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
             return view! { <p class="loading">"Die Daten werden geladen …"</p> }.into_any();
         };
         let ags = town.get();
-        let town_name = find_town(&directory.index, &ags)
-            .map(|t| display_name(t).to_owned())
-            .unwrap_or_default();
+        let town = find_town(&directory.index, &ags);
+        let town_name = town.map(|t| display_name(t).to_owned()).unwrap_or_default();
+        // An assignment no source settles yet is named, but never as certain.
+        let unconfirmed = town
+            .filter(|t| t.confidence == Confidence::Unverified)
+            .map(|_| view! {
+                <p class="notice unconfirmed">
+                    {format!("Hinweis: Dass dieses Jugendamt für {town_name} zuständig ist, ist noch nicht bestätigt. ")}
+                    "Im Rathaus Ihrer Gemeinde erfahren Sie, welches Jugendamt für Sie zuständig ist."
+                </p>
+            });
         let instead = view! {
             <p class="instead">
                 "Fragen Sie beim Jugendamt Ihrer Stadt oder Ihres Kreises nach einem Begrüßungsbesuch für Familien "
                 "mit Neugeborenen. Auch Ihre Hebamme und Ihre Kinderarztpraxis kennen die Angebote vor Ort."
             </p>
         };
-        match responsible_office(&directory.index, &ags) {
+        let card = match responsible_office(&directory.index, &ags) {
             Err(error) => view! { <p class="notice warning">{error.to_string()}</p> }.into_any(),
             Ok(ResponsibleOffice::NotYetKnown { kreis }) => view! {
                 <p>{format!("Für {town_name} ({}) ist das zuständige Jugendamt in der App noch nicht hinterlegt.", kreis_label(&kreis, false))}</p>
@@ -75,7 +84,8 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
                     },
                 }
             }
-        }
+        };
+        view! { {unconfirmed} {card} }.into_any()
     };
     view! {
         <section class="card welcome" aria-labelledby="welcome-heading">

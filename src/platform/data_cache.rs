@@ -5,8 +5,8 @@ use super::{window, PlatformError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Name of the cache that holds the data files (of data format 1); public/sw.js names it so.
-pub const DATA_CACHE: &str = "kekiz-data-v1";
+/// Name of the cache that holds the data files (of data format 2); public/sw.js names it so.
+pub const DATA_CACHE: &str = "kekiz-data-v2";
 
 async fn open() -> Result<web_sys::Cache, PlatformError> {
     let caches = window()?.caches()?;

@@ -8,7 +8,7 @@ use kekiz_core::age::BirthInfo;
 use kekiz_core::date::Date;
 use kekiz_core::directory::{
     AgeRange, Category, CheckupRule, Contact, DeadlineRule, DueRule, LifeSpan, LifeUnit, Offer,
-    Office, OfficeFile, Registration, Schedule, Statewide, Town, Weekday, WeeklySlot,
+    Office, OfficeFile, OfficeKind, Registration, Schedule, Statewide, Town, Weekday, WeeklySlot,
 };
 use kekiz_core::matching::child_view;
 use kekiz_core::town::TownIndex;
@@ -111,7 +111,7 @@ fn statewide() -> Statewide {
             official,
             tolerance,
             source: "bench".to_owned(),
-            as_of: date("2026-01-01").into(),
+            as_of: Some(date("2026-01-01").into()),
         })
         .collect();
     let deadlines = [
@@ -128,7 +128,7 @@ fn statewide() -> Statewide {
         due,
         legal_basis: String::new(),
         source: "bench".to_owned(),
-        as_of: date("2026-01-01").into(),
+        as_of: Some(date("2026-01-01").into()),
     })
     .collect();
     Statewide {
@@ -162,16 +162,17 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
                 .collect();
             OfficeFile {
                 format: 1,
-                as_of: date("2026-01-01").into(),
+                as_of: Some(date("2026-01-01").into()),
                 office: Office {
                     id: format!("office-{i:03}"),
                     name: format!("Jugendamt {i}"),
+                    kind: OfficeKind::Kreis,
                     kreis: format!("Kreis {i}"),
                     towns: served,
                     address: None,
                     contact: Contact::default(),
                     source: "bench".to_owned(),
-                    as_of: date("2026-01-01").into(),
+                    as_of: Some(date("2026-01-01").into()),
                 },
                 welcome: None,
                 offers: Vec::new(),
@@ -220,7 +221,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
             registration: Registration::No,
             contact: Contact::default(),
             source: "bench".to_owned(),
-            as_of: date("2026-01-01").into(),
+            as_of: Some(date("2026-01-01").into()),
         });
     }
     files

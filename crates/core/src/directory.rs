@@ -8,7 +8,7 @@ use crate::date::AsOf;
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON layout; the app refuses files of another version.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Official municipality key (Amtlicher Gemeindeschlüssel), 8 digits, e.g. "05566012".
 pub type Ags = String;
@@ -50,6 +50,40 @@ pub struct Town {
     /// The youth office responsible for the town, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<OfficeId>,
+    /// How sure the assignment of `office` is; the app says so when it is not confirmed.
+    #[serde(default, skip_serializing_if = "Confidence::is_confirmed")]
+    pub confidence: Confidence,
+}
+
+/// How well a public source backs a town's assignment to its youth office.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// A source names the office as responsible for the town.
+    #[default]
+    Confirmed,
+    /// Follows from a source's complete list of the towns a Kreis serves (or of those it does not).
+    Derived,
+    /// No source settles it yet; the app names the office but says it is not yet confirmed.
+    Unverified,
+}
+
+impl Confidence {
+    /// Whether a source names the assignment directly (the default, left out of the JSON).
+    pub fn is_confirmed(&self) -> bool {
+        *self == Confidence::Confirmed
+    }
+
+    /// The word the data files use: "confirmed", "derived" or "unverified".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Derived => "derived",
+            Confidence::Unverified => "unverified",
+        }
+    }
 }
 
 /// What the index says about one youth office, enough to name it and to fetch its file.
@@ -77,8 +111,10 @@ pub struct OfficeSummary {
 pub struct OfficeFile {
     /// Layout version, [`FORMAT_VERSION`].
     pub format: u32,
-    /// Newest `as_of` of any entry in this file (by the order of [`AsOf`]).
-    pub as_of: AsOf,
+    /// Newest `as_of` of any entry in this file (by the order of [`AsOf`]); `None` when no entry
+    /// carries a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
     /// The office itself.
     pub office: Office,
     /// Its welcome-visit service (Babybegrüßungsdienst), when one is known.
@@ -96,6 +132,8 @@ pub struct Office {
     pub id: OfficeId,
     /// Name, e.g. "Stadt Lünen, Jugendamt".
     pub name: String,
+    /// What kind of body runs it.
+    pub kind: OfficeKind,
     /// The Kreis the office lies in.
     pub kreis: String,
     /// AGS of every town this office serves.
@@ -108,8 +146,36 @@ pub struct Office {
     pub contact: Contact,
     /// Where these facts were read.
     pub source: String,
-    /// When they were last checked: the day, or only the year when the source names no day.
-    pub as_of: AsOf,
+    /// The date the source gives: the day, or only the year; `None` when the source gives no
+    /// date ("Stand unbekannt").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
+}
+
+/// What kind of body runs a youth office (AG-KJHG NRW §1a/§2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OfficeKind {
+    /// A kreisfreie Stadt, by law its own youth office.
+    KreisfreieStadt,
+    /// A Kreis, for the towns of its area without an office of their own.
+    Kreis,
+    /// The StädteRegion Aachen.
+    Staedteregion,
+    /// A town within a Kreis that runs its own youth office.
+    KreisangehoerigeStadt,
+}
+
+impl OfficeKind {
+    /// The word the data files use, e.g. "kreisangehoerige-stadt".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfficeKind::KreisfreieStadt => "kreisfreie-stadt",
+            OfficeKind::Kreis => "kreis",
+            OfficeKind::Staedteregion => "staedteregion",
+            OfficeKind::KreisangehoerigeStadt => "kreisangehoerige-stadt",
+        }
+    }
 }
 
 /// The welcome-visit service of an office (Babybegrüßungsdienst, Willkommensbesuch).
@@ -128,8 +194,10 @@ pub struct WelcomeService {
     pub contact: Contact,
     /// Where these facts were read.
     pub source: String,
-    /// When they were last checked: the day, or only the year when the source names no day.
-    pub as_of: AsOf,
+    /// The date the source gives: the day, or only the year; `None` when the source gives no
+    /// date ("Stand unbekannt").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
 }
 
 /// Phone, e-mail and web page; each is absent when no public source names it.
@@ -199,8 +267,10 @@ pub struct Offer {
     pub contact: Contact,
     /// Where these facts were read.
     pub source: String,
-    /// When they were last checked: the day, or only the year when the source names no day.
-    pub as_of: AsOf,
+    /// The date the source gives: the day, or only the year; `None` when the source gives no
+    /// date ("Stand unbekannt").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
 }
 
 /// Kind of offer along the prevention chain.
@@ -334,8 +404,10 @@ pub struct CheckupRule {
     pub tolerance: Option<LifeSpan>,
     /// Where the windows were read.
     pub source: String,
-    /// When they were last checked: the day, or only the year when the source names no day.
-    pub as_of: AsOf,
+    /// The date the source gives: the day, or only the year; `None` when the source gives no
+    /// date ("Stand unbekannt").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
 }
 
 /// A span of life: from the first day of the `from`-th unit of life to the last day of the
@@ -382,8 +454,10 @@ pub struct DeadlineRule {
     pub legal_basis: String,
     /// Where it was read.
     pub source: String,
-    /// When it was last checked: the day, or only the year when the source names no day.
-    pub as_of: AsOf,
+    /// The date the source gives: the day, or only the year; `None` when the source gives no
+    /// date ("Stand unbekannt").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
 }
 
 /// How a deadline's date follows from the birth date.

@@ -93,6 +93,12 @@ pub fn reach_of(offer: &Offer, town: &str) -> Option<Reach> {
     }
 }
 
+/// Whether any offer of the office file serves `town`, whatever its age range: when none does,
+/// the page says "Für <Ort> liegen noch keine Angebote vor" (also when no file is loaded).
+pub fn town_has_offers(office_file: Option<&OfficeFile>, town: &str) -> bool {
+    office_file.is_some_and(|file| file.offers.iter().any(|o| reach_of(o, town).is_some()))
+}
+
 /// The page for one child living in `town` on `today`, from the town's office file (`None` when
 /// the office has published nothing: then only check-ups and deadlines).
 pub fn child_view<'a>(
@@ -180,7 +186,7 @@ pub fn child_view<'a>(
 mod tests {
     use super::*;
     use crate::date::AsOf;
-    use crate::directory::{Category, Contact, Office, Registration, Schedule};
+    use crate::directory::{Category, Contact, Office, OfficeKind, Registration, Schedule};
     use crate::testdata::{d, statewide};
     use proptest::prelude::*;
 
@@ -205,7 +211,7 @@ mod tests {
             registration: Registration::Unknown,
             contact: Contact::default(),
             source: "test".to_owned(),
-            as_of: d("2026-01-01").into(),
+            as_of: Some(d("2026-01-01").into()),
         }
     }
 
@@ -220,16 +226,17 @@ mod tests {
     fn office_file(offers: Vec<Offer>) -> OfficeFile {
         OfficeFile {
             format: 1,
-            as_of: d("2026-01-01").into(),
+            as_of: Some(d("2026-01-01").into()),
             office: Office {
                 id: "kreis-steinfurt".to_owned(),
                 name: "Kreis Steinfurt, Jugendamt".to_owned(),
+                kind: OfficeKind::Kreis,
                 kreis: "Steinfurt".to_owned(),
                 towns: vec![TOWN.to_owned(), OTHER.to_owned()],
                 address: None,
                 contact: Contact::default(),
                 source: "test".to_owned(),
-                as_of: AsOf::Year(2026),
+                as_of: Some(AsOf::Year(2026)),
             },
             welcome: None,
             offers,
@@ -455,5 +462,22 @@ mod tests {
                 prop_assert_eq!(&first, &other);
             }
         }
+    }
+
+    #[test]
+    fn a_town_has_offers_only_when_one_serves_it() {
+        let file = office_file(vec![offer("a", "A", 0, 11, &[OTHER])]);
+        assert!(!town_has_offers(None, TOWN));
+        assert!(
+            !town_has_offers(Some(&file), TOWN),
+            "serves another town only"
+        );
+        assert!(town_has_offers(Some(&file), OTHER));
+        let whole_area = office_file(vec![offer_without_age("b", "B", &[])]);
+        assert!(
+            town_has_offers(Some(&whole_area), TOWN),
+            "no age range still counts"
+        );
+        assert!(!town_has_offers(Some(&office_file(Vec::new())), TOWN));
     }
 }

@@ -123,6 +123,7 @@ mod tests {
             kreisfrei: office == Some("stadt-muenster"),
             postcodes: Vec::new(),
             office: office.map(str::to_owned),
+            confidence: Default::default(),
         }
     }
 

@@ -513,6 +513,7 @@ mod tests {
             kreisfrei: false,
             postcodes: vec!["48268".to_owned()],
             office: None,
+            confidence: Default::default(),
         }];
         assert_eq!(mia().check_known_town(&towns), Ok(()));
         let elsewhere = Profile {

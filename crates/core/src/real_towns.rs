@@ -34,6 +34,7 @@ pub fn real_towns() -> Vec<Town> {
                 kreisfrei: row[kind] == "kreisfreie Stadt",
                 postcodes: row[plz].split_whitespace().map(str::to_owned).collect(),
                 office: None,
+                confidence: Default::default(),
             }
         })
         .collect()

@@ -26,7 +26,7 @@ fn checkup(id: &str, official: LifeSpan, tolerance: Option<LifeSpan>) -> Checkup
         official,
         tolerance,
         source: "G-BA Kinder-Richtlinie".to_owned(),
-        as_of: AsOf::Year(2026),
+        as_of: Some(AsOf::Year(2026)),
     }
 }
 
@@ -56,7 +56,7 @@ fn deadline(id: &str, title: &str, due: DueRule, legal_basis: &str) -> DeadlineR
         due,
         legal_basis: legal_basis.to_owned(),
         source: "research/domain.md".to_owned(),
-        as_of: AsOf::Year(2026),
+        as_of: Some(AsOf::Year(2026)),
     }
 }
 

@@ -273,6 +273,7 @@ mod tests {
             kreisfrei: false,
             postcodes: postcodes.split(' ').map(str::to_owned).collect(),
             office: None,
+            confidence: Default::default(),
         }
     }
 
