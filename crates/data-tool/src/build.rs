@@ -4,10 +4,10 @@
 //! the same bytes. Files are written into a temporary sibling folder that replaces the output folder
 //! only when complete, so a failed build never leaves half an output behind.
 
-use crate::source::{Dataset, OfficeSource, TownRow};
+use crate::source::{Dataset, OfficeSource};
 use kekiz_core::date::AsOf;
 use kekiz_core::directory::{
-    DirectoryIndex, OfficeFile, OfficeSummary, Statewide, Town, FORMAT_VERSION,
+    Confidence, DirectoryIndex, OfficeFile, OfficeSummary, Statewide, Town, FORMAT_VERSION,
 };
 use std::collections::BTreeMap;
 use std::fs;
@@ -80,37 +80,21 @@ impl Output {
     }
 }
 
-/// Which office serves which town: the office files' towns, and every kreisfreie Stadt's own office.
-pub fn town_offices(data: &Dataset) -> BTreeMap<String, String> {
-    let mut map = BTreeMap::new();
-    for row in data.towns.iter().filter(|row| row.kreisfrei()) {
-        map.insert(row.ags.clone(), row.own_office_id());
-    }
-    for file in &data.offices {
-        if let Some(office) = &file.office {
-            for ags in &office.value.towns {
-                map.insert(ags.clone(), office.value.id.clone());
-            }
-        }
-    }
-    map
+/// Which office serves which town, and how sure that is: the rows of the assignments table.
+pub fn town_offices(data: &Dataset) -> BTreeMap<String, (String, Confidence)> {
+    data.assignments
+        .iter()
+        .map(|row| {
+            let confidence = row.confidence.unwrap_or(Confidence::Unverified);
+            (row.ags.clone(), (row.office_id.clone(), confidence))
+        })
+        .collect()
 }
 
-/// The summary the tool derives for a kreisfreie Stadt without an office file.
-fn derived_summary(row: &TownRow) -> OfficeSummary {
-    OfficeSummary {
-        id: row.own_office_id(),
-        name: format!("Jugendamt der Stadt {}", row.short_name()),
-        kreis: row.short_name().to_owned(),
-        file: None,
-        file_bytes: 0,
-        as_of: None,
-    }
-}
-
-fn office_file(source: &OfficeSource) -> Option<OfficeFile> {
+fn office_file(source: &OfficeSource, towns: Vec<String>) -> Option<OfficeFile> {
     let office = source.office.as_ref()?;
     let mut office = office.value.clone();
+    office.towns = towns;
     office.towns.sort();
     let welcome = source.welcome.as_ref().map(|w| w.value.clone());
     let mut offers: Vec<_> = source.offers.iter().map(|o| o.value.clone()).collect();
@@ -121,8 +105,8 @@ fn office_file(source: &OfficeSource) -> Option<OfficeFile> {
     let as_of = std::iter::once(office.as_of)
         .chain(welcome.iter().map(|w| w.as_of))
         .chain(offers.iter().map(|o| o.as_of))
-        .max()
-        .unwrap_or(office.as_of);
+        .flatten()
+        .max();
     Some(OfficeFile {
         format: FORMAT_VERSION,
         as_of,
@@ -143,21 +127,27 @@ fn encode<T: serde::Serialize>(file: &str, value: &T) -> Result<Vec<u8>, BuildEr
 pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
     let mut files = BTreeMap::new();
     let mut summaries: BTreeMap<String, OfficeSummary> = BTreeMap::new();
-    for row in data.towns.iter().filter(|row| row.kreisfrei()) {
-        let summary = derived_summary(row);
-        summaries.insert(summary.id.clone(), summary);
+    let offices_of = town_offices(data);
+    let mut served: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (ags, (office, _)) in &offices_of {
+        served.entry(office).or_default().push(ags.clone());
     }
     // Newest by the order of `AsOf` (earliest day it may stand for): never fresher than a source.
     let mut newest: Option<AsOf> = None;
     let mut offers = 0;
     let mut published = 0;
     for source in &data.offices {
-        let Some(file) = office_file(source) else {
+        let id = source.office.as_ref().map(|o| o.value.id.as_str());
+        let towns = id
+            .and_then(|id| served.get(id))
+            .cloned()
+            .unwrap_or_default();
+        let Some(file) = office_file(source, towns) else {
             continue;
         };
         let path = format!("offices/{}.json", file.office.id);
         let bytes = encode(&path, &file)?;
-        newest = newest.max(Some(file.as_of));
+        newest = newest.max(file.as_of);
         offers += file.offers.len();
         published += 1;
         summaries.insert(
@@ -168,7 +158,7 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
                 kreis: file.office.kreis.clone(),
                 file: Some(path.clone()),
                 file_bytes: bytes.len() as u64,
-                as_of: Some(file.as_of),
+                as_of: file.as_of,
             },
         );
         files.insert(path, bytes);
@@ -190,8 +180,7 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
         .iter()
         .map(|c| c.as_of)
         .chain(statewide.deadlines.iter().map(|d| d.as_of));
-    newest = newest.max(statewide_dates.max());
-    let offices_of = town_offices(data);
+    newest = newest.max(statewide_dates.flatten().max());
     let mut towns: Vec<Town> = data
         .towns
         .iter()
@@ -201,7 +190,10 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
             kreis: row.kreis_display().to_owned(),
             kreisfrei: row.kreisfrei(),
             postcodes: row.postcodes.clone(),
-            office: offices_of.get(&row.ags).cloned(),
+            office: offices_of.get(&row.ags).map(|(office, _)| office.clone()),
+            confidence: offices_of
+                .get(&row.ags)
+                .map_or(Confidence::Unverified, |(_, confidence)| *confidence),
         })
         .collect();
     towns.sort_by(|a, b| a.ags.cmp(&b.ags));

@@ -6,10 +6,10 @@
 //! reported here; what the values mean is checked afterwards by `validate`.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, EntryRef};
-use kekiz_core::date::{AsOf, AsOfError, Date};
+use kekiz_core::date::{AsOf, AsOfError};
 use kekiz_core::directory::{
-    Address, AgeRange, Category, CheckupRule, Contact, DeadlineRule, DueRule, LifeSpan, LifeUnit,
-    Offer, Office, Place, Schedule, Weekday, WeeklySlot, WelcomeService,
+    Address, AgeRange, Category, CheckupRule, Confidence, Contact, DeadlineRule, DueRule, LifeSpan,
+    LifeUnit, Offer, Office, OfficeKind, Place, Schedule, Weekday, WeeklySlot, WelcomeService,
 };
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,6 +24,29 @@ pub const GEMEINDEN_FILE: &str = "gemeinden.csv";
 pub const STATEWIDE_FILE: &str = "statewide.toml";
 /// Folder of the office files inside the data folder.
 pub const OFFICES_DIR: &str = "offices";
+/// File name of the table that assigns every town its youth office.
+pub const ASSIGNMENTS_FILE: &str = "zustaendigkeit.csv";
+
+/// One row of `zustaendigkeit.csv`: which youth office serves a town, how sure that is, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssignmentRow {
+    /// Official key of the town.
+    pub ags: String,
+    /// The town's name, for people reading the table (checked against `gemeinden.csv`).
+    pub name: String,
+    /// The responsible office's id.
+    pub office_id: String,
+    /// How sure the assignment is; `None` when the word is not one of the three allowed.
+    pub confidence: Option<Confidence>,
+    /// The word as written, for messages.
+    pub confidence_text: String,
+    /// The public source of the assignment.
+    pub source: String,
+    /// Why, for editors (the reasoning behind a derived or unverified row).
+    pub note: String,
+    /// Line in the CSV file.
+    pub line: usize,
+}
 
 /// One row of `gemeinden.csv`.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,11 +78,6 @@ impl TownRow {
         self.name.split(',').next().unwrap_or(&self.name).trim()
     }
 
-    /// The id the tool gives the youth office of a kreisfreie Stadt: "stadt-" and the slug of its name.
-    pub fn own_office_id(&self) -> String {
-        format!("stadt-{}", slug(self.short_name()))
-    }
-
     /// The Kreis as the app shows it: the Kreis name, or the short name of a kreisfreie Stadt.
     pub fn kreis_display(&self) -> &str {
         if self.kreisfrei() {
@@ -68,26 +86,6 @@ impl TownRow {
             &self.kreis
         }
     }
-}
-
-/// Lower-case ASCII with hyphens: "Mülheim an der Ruhr" becomes "muelheim-an-der-ruhr".
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            _ => {
-                if !out.is_empty() && !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-        }
-    }
-    out.trim_end_matches('-').to_owned()
 }
 
 /// Lines of the fields of one entry, by dotted path ("age", "contact.phone", "towns[2]").
@@ -189,6 +187,10 @@ pub struct Dataset {
     pub statewide: Option<StatewideSource>,
     /// The office files, sorted by file name.
     pub offices: Vec<OfficeSource>,
+    /// Path of `zustaendigkeit.csv`.
+    pub assignments_path: PathBuf,
+    /// Its rows, in file order.
+    pub assignments: Vec<AssignmentRow>,
 }
 
 /// Reads the whole data folder; every problem found on the way goes into `diags`.
@@ -204,11 +206,15 @@ pub fn load(dir: &Path, diags: &mut Diagnostics) -> Dataset {
             read_text(&path, diags).map(|text| read_office_file(&path, &text, diags))
         })
         .collect();
+    let assignments_path = dir.join(ASSIGNMENTS_FILE);
+    let assignments = read_assignments(&assignments_path, diags);
     Dataset {
         gemeinden_path,
         towns,
         statewide,
         offices,
+        assignments_path,
+        assignments,
     }
 }
 
@@ -281,12 +287,22 @@ fn office_paths(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     paths
 }
 
-fn read_gemeinden(path: &Path, diags: &mut Diagnostics) -> Vec<TownRow> {
+/// Reads a CSV file with a header line; calls `row` with a cell getter and the line of each record.
+fn read_csv(
+    path: &Path,
+    required: &[&str],
+    diags: &mut Diagnostics,
+    mut row: impl FnMut(&dyn Fn(&str) -> String, usize),
+) {
+    if !path.exists() {
+        diags.file_error(path, None, "the file is missing");
+        return;
+    }
     let mut reader = match csv::ReaderBuilder::new().has_headers(true).from_path(path) {
         Ok(reader) => reader,
         Err(err) => {
-            diags.file_error(path, None, format!("the town list cannot be read: {err}"));
-            return Vec::new();
+            diags.file_error(path, None, format!("the file cannot be read: {err}"));
+            return;
         }
     };
     let headers = match reader.headers() {
@@ -297,13 +313,13 @@ fn read_gemeinden(path: &Path, diags: &mut Diagnostics) -> Vec<TownRow> {
                 Some(1),
                 format!("the header line cannot be read: {err}"),
             );
-            return Vec::new();
+            return;
         }
     };
     let column = |name: &str| headers.iter().position(|h| h == name);
     let mut missing = Vec::new();
     let mut columns = BTreeMap::new();
-    for name in ["ags", "name", "kreis_key", "kreis", "kreis_type", "plz_all"] {
+    for &name in required {
         match column(name) {
             Some(i) => {
                 columns.insert(name, i);
@@ -317,9 +333,8 @@ fn read_gemeinden(path: &Path, diags: &mut Diagnostics) -> Vec<TownRow> {
             Some(1),
             format!("the header line lacks the columns {}", missing.join(", ")),
         );
-        return Vec::new();
+        return;
     }
-    let mut towns = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
@@ -338,6 +353,14 @@ fn read_gemeinden(path: &Path, diags: &mut Diagnostics) -> Vec<TownRow> {
                 .trim()
                 .to_owned()
         };
+        row(&cell, line);
+    }
+}
+
+fn read_gemeinden(path: &Path, diags: &mut Diagnostics) -> Vec<TownRow> {
+    let mut towns = Vec::new();
+    let columns = ["ags", "name", "kreis_key", "kreis", "kreis_type", "plz_all"];
+    read_csv(path, &columns, diags, |cell, line| {
         towns.push(TownRow {
             ags: cell("ags"),
             name: cell("name"),
@@ -350,8 +373,28 @@ fn read_gemeinden(path: &Path, diags: &mut Diagnostics) -> Vec<TownRow> {
                 .collect(),
             line,
         });
-    }
+    });
     towns
+}
+
+fn read_assignments(path: &Path, diags: &mut Diagnostics) -> Vec<AssignmentRow> {
+    let mut rows = Vec::new();
+    let columns = ["ags", "name", "office_id", "confidence", "source", "note"];
+    read_csv(path, &columns, diags, |cell, line| {
+        let confidence_text = cell("confidence");
+        rows.push(AssignmentRow {
+            ags: cell("ags"),
+            name: cell("name"),
+            office_id: cell("office_id"),
+            confidence: serde_json::from_value(serde_json::Value::String(confidence_text.clone()))
+                .ok(),
+            confidence_text,
+            source: cell("source"),
+            note: cell("note"),
+            line,
+        });
+    });
+    rows
 }
 
 /// Byte offsets of line starts, to turn spans into line numbers.
@@ -599,6 +642,7 @@ fn hint_for_missing(key: &str) -> &'static str {
         "as_of" => " Give the date of that source, e.g. as_of = \"2024-05-03\", or only its year when no day is known, e.g. as_of = \"2024\".",
         "id" => " Give a unique id of lower-case letters, digits and hyphens.",
         "towns" => " List the AGS of the towns, e.g. towns = [\"05566012\"].",
+        "kind" => " Choose one of kreisfreie-stadt, kreis, staedteregion, kreisangehoerige-stadt.",
         "category" => {
             " Choose one of treffpunkt, beratung, gesundheit, familienbuero, familienzentrum, bewegung, bildung, sonstiges."
         }
@@ -731,15 +775,18 @@ fn opt_float(ctx: &mut Ctx, tbl: Tbl, key: &str) -> Option<f64> {
 }
 
 /// The stand-in for an `as_of` that could not be read (never shown: the entry is reported).
-fn placeholder_as_of() -> AsOf {
-    AsOf::Day(Date::from_days_since_epoch(0))
+fn placeholder_as_of() -> Option<AsOf> {
+    None
 }
 
-/// How to write `as_of`, for messages.
-const AS_OF_FORMS: &str = "write the day of the source as \"YYYY-MM-DD\" (e.g. \"2024-05-03\") or, when the source names only the year, the year as \"YYYY\" (e.g. \"2024\")";
+/// The word editors write when the source gives no date at all ("Stand unbekannt").
+pub const AS_OF_UNKNOWN: &str = "unbekannt";
 
-/// Reads `as_of`: a text "YYYY-MM-DD" or "YYYY", or an unquoted TOML date YYYY-MM-DD.
-fn req_as_of(ctx: &mut Ctx, tbl: Tbl, key: &str) -> AsOf {
+/// How to write `as_of`, for messages.
+const AS_OF_FORMS: &str = "write the day of the source as \"YYYY-MM-DD\" (e.g. \"2024-05-03\"), when the source names only the year the year as \"YYYY\" (e.g. \"2024\"), or \"unbekannt\" when the source gives no date";
+
+/// Reads `as_of`: a text "YYYY-MM-DD", "YYYY" or "unbekannt" (`None`), or an unquoted TOML date.
+fn req_as_of(ctx: &mut Ctx, tbl: Tbl, key: &str) -> Option<AsOf> {
     let field = path(tbl.prefix, key);
     let Some(value) = get(ctx, tbl, key) else {
         missing(ctx, tbl, key);
@@ -758,8 +805,11 @@ fn req_as_of(ctx: &mut Ctx, tbl: Tbl, key: &str) -> AsOf {
             return placeholder_as_of();
         }
     };
+    if text == AS_OF_UNKNOWN {
+        return None;
+    }
     match text.parse::<AsOf>() {
-        Ok(as_of) => as_of,
+        Ok(as_of) => Some(as_of),
         Err(AsOfError::NoSuchDay(_)) => {
             ctx.report(
                 &field,
@@ -909,7 +959,13 @@ fn read_address(ctx: &mut Ctx, tbl: Tbl) -> Option<Address> {
 }
 
 const OFFICE_FIELDS: &[&str] = &[
-    "id", "name", "kreis", "towns", "address", "contact", "source", "as_of",
+    "id", "name", "kind", "kreis", "address", "contact", "source", "as_of",
+];
+const OFFICE_KINDS: &[&str] = &[
+    "kreisfreie-stadt",
+    "kreis",
+    "staedteregion",
+    "kreisangehoerige-stadt",
 ];
 const WELCOME_FIELDS: &[&str] = &[
     "name",
@@ -966,12 +1022,23 @@ fn read_id(ctx: &mut Ctx, tbl: Tbl) -> String {
 
 fn read_office(ctx: &mut Ctx, tbl: Tbl) -> Office {
     let id = read_id(ctx, tbl);
-    check_keys(ctx, tbl, OFFICE_FIELDS);
+    if let Some(towns) = tbl.table.get("towns") {
+        // The town list moved out of the office files: say where it went, not just "unknown".
+        ctx.report(
+            "towns",
+            Some(&towns.span()),
+            format!("office files no longer list towns: which office serves which town stands in {ASSIGNMENTS_FILE} (one row per town); delete this line"),
+        );
+    }
+    let allowed: Vec<&str> = OFFICE_FIELDS.iter().copied().chain(["towns"]).collect();
+    check_keys(ctx, tbl, &allowed);
     Office {
         id,
         name: req_str(ctx, tbl, "name"),
+        kind: req_enum(ctx, tbl, "kind", OFFICE_KINDS).unwrap_or(OfficeKind::Kreis),
         kreis: req_str(ctx, tbl, "kreis"),
-        towns: str_list(ctx, tbl, "towns", true),
+        // Filled in from the assignments table when the directory is built.
+        towns: Vec::new(),
         address: read_address(ctx, tbl),
         contact: read_contact(ctx, tbl),
         source: req_str(ctx, tbl, "source"),
@@ -1413,18 +1480,25 @@ mod tests {
         )
     }
 
-    const MINIMAL: &str = "[office]\nid = \"kreis-x\"\nname = \"Kreis X, Jugendamt\"\nkreis = \"X\"\ntowns = [\n  \"05000001\",\n]\nsource = \"s\"\nas_of = 2020-01-01\n";
+    const MINIMAL: &str = "[office]\nid = \"kreis-x\"\nname = \"Kreis X, Jugendamt\"\nkind = \"kreis\"\nkreis = \"X\"\naddress = { city = \"X\" }\ncontact = { web = \"https://x.de\" }\nsource = \"s\"\nas_of = 2020-01-01\n";
 
     #[test]
     fn reads_an_office_with_field_lines() {
         let (source, messages) = office(MINIMAL);
         assert!(messages.is_empty(), "{messages:?}");
         let office = source.office.expect("office");
-        assert_eq!(office.value.towns, ["05000001"]);
+        assert_eq!(office.value.kind, OfficeKind::Kreis);
+        assert!(
+            office.value.towns.is_empty(),
+            "towns come from the assignments table"
+        );
         assert_eq!(office.line, 1);
-        assert_eq!(office.fields.line("towns[0]"), Some(6));
+        assert_eq!(office.fields.line("kind"), Some(4));
         assert_eq!(office.fields.line("as_of"), Some(9));
-        assert_eq!(office.value.as_of.to_string(), "2020-01-01");
+        assert_eq!(
+            office.value.as_of.map(|a| a.to_string()).as_deref(),
+            Some("2020-01-01")
+        );
     }
 
     #[test]
@@ -1436,11 +1510,11 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "o.toml:10: office \"kreis-x\", field \"telefon\": unknown field; did you mean contact = { phone = ... }? Fields allowed here: id, name, kreis, towns, address, contact, source, as_of",
+                "o.toml:10: office \"kreis-x\", field \"telefon\": unknown field; did you mean contact = { phone = ... }? Fields allowed here: id, name, kind, kreis, address, contact, source, as_of, towns",
                 "o.toml:12: offer \"a\", field \"title\": this required field is missing.",
                 "o.toml:14: offer \"a\", field \"category\": \"cafe\" is not one of treffpunkt, beratung, gesundheit, familienbuero, familienzentrum, bewegung, bildung, sonstiges",
                 "o.toml:15: offer \"a\", field \"age.from_months\": must be a whole number without quotes, e.g. 12, but is string",
-                "o.toml:17: offer \"a\", field \"as_of\": \"2020-02-30\" is not a date: the day does not exist; write the day of the source as \"YYYY-MM-DD\" (e.g. \"2024-05-03\") or, when the source names only the year, the year as \"YYYY\" (e.g. \"2024\")",
+                "o.toml:17: offer \"a\", field \"as_of\": \"2020-02-30\" is not a date: the day does not exist; write the day of the source as \"YYYY-MM-DD\" (e.g. \"2024-05-03\"), when the source names only the year the year as \"YYYY\" (e.g. \"2024\"), or \"unbekannt\" when the source gives no date",
             ]
         );
     }
@@ -1453,12 +1527,16 @@ mod tests {
             )
         };
         for (written, read) in [
-            ("\"2024\"", AsOf::Year(2024)),
+            ("\"2024\"", Some(AsOf::Year(2024))),
             (
                 "\"2024-05-03\"",
-                AsOf::Day("2024-05-03".parse().expect("date")),
+                Some(AsOf::Day("2024-05-03".parse().expect("date"))),
             ),
-            ("2024-05-03", AsOf::Day("2024-05-03".parse().expect("date"))),
+            (
+                "2024-05-03",
+                Some(AsOf::Day("2024-05-03".parse().expect("date"))),
+            ),
+            ("\"unbekannt\"", None),
         ] {
             let (source, messages) = office(&offer(written));
             assert!(messages.is_empty(), "{written}: {messages:?}");
@@ -1504,15 +1582,6 @@ mod tests {
         assert!(lines.is_reported("age.from_months"));
         assert!(!lines.is_reported("agent"));
         assert!(!lines.is_reported("towns"));
-    }
-
-    #[test]
-    fn slugs_town_names() {
-        assert_eq!(slug("Köln"), "koeln");
-        assert_eq!(slug("Mülheim an der Ruhr"), "muelheim-an-der-ruhr");
-        assert_eq!(slug("Düsseldorf"), "duesseldorf");
-        assert_eq!(slug("Fröndenberg/Ruhr"), "froendenberg-ruhr");
-        assert_eq!(slug("Gießen "), "giessen");
     }
 
     #[test]

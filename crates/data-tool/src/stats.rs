@@ -6,6 +6,7 @@
 use crate::build::town_offices;
 use crate::source::{Dataset, Located};
 use kekiz_core::date::{days_in_month, AsOf, Date};
+use kekiz_core::directory::{Confidence, Contact};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -22,19 +23,21 @@ pub struct OfficeRow {
     pub welcome_contact: bool,
     /// Whether it has a welcome service at all.
     pub welcome: bool,
+    /// Whether the office itself names a phone, e-mail or web page.
+    pub office_contact: bool,
 }
 
-/// An entry whose source is old.
+/// An entry whose source is old, or gives no date at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StaleEntry {
+pub struct DatedEntry {
     /// Its file.
     pub file: PathBuf,
     /// Its line.
     pub line: usize,
     /// How messages name it, e.g. `offer "greven-cafe-kinderwagen"`.
     pub entry: String,
-    /// Its `as_of`: a day, or a year alone.
-    pub as_of: AsOf,
+    /// Its `as_of`: a day, a year alone, or `None` ("unbekannt").
+    pub as_of: Option<AsOf>,
 }
 
 /// The coverage figures.
@@ -46,17 +49,20 @@ pub struct Coverage {
     pub stale_before: Date,
     /// Towns in the town list.
     pub towns: usize,
-    /// Towns whose youth office is known (office files plus kreisfreie Städte).
-    pub towns_with_office: usize,
-    /// Towns whose youth office has published a file.
-    pub towns_with_data: usize,
-    /// Offices known by name (office files plus kreisfreie Städte without a file).
-    pub offices_known: usize,
+    /// Towns with a youth office, by confidence: confirmed, derived, unverified.
+    pub towns_by_confidence: [usize; 3],
     /// Offices per file, sorted by id.
     pub offices: Vec<OfficeRow>,
     /// Entries older than two years, oldest first.
-    pub stale: Vec<StaleEntry>,
+    pub stale: Vec<DatedEntry>,
+    /// Entries whose source gives no date.
+    pub undated: Vec<DatedEntry>,
+    /// Assignments not yet confirmed, as messages naming file, line, town and field.
+    pub unverified: Vec<String>,
 }
+
+/// The number of youth offices in NRW (LVR/LWL 2024), the figure the office count is read against.
+pub const NRW_OFFICES: usize = 186;
 
 /// The same day two years earlier (29 February becomes 28 February).
 pub fn two_years_before(today: Date) -> Date {
@@ -65,38 +71,37 @@ pub fn two_years_before(today: Date) -> Date {
     Date::new(year, today.month(), day).unwrap_or(today)
 }
 
+fn has_contact(contact: &Contact) -> bool {
+    contact.phone.is_some() || contact.email.is_some() || contact.web.is_some()
+}
+
 /// Computes the coverage of `data` as of `today`.
 pub fn coverage(data: &Dataset, today: Date) -> Coverage {
     let stale_before = two_years_before(today);
     let known: std::collections::BTreeSet<&str> =
         data.towns.iter().map(|t| t.ags.as_str()).collect();
     let offices_of = town_offices(data);
-    let published: std::collections::BTreeSet<String> = data
-        .offices
-        .iter()
-        .filter_map(|f| f.office.as_ref().map(|o| o.value.id.clone()))
-        .collect();
-    let towns_with_office = offices_of
-        .keys()
-        .filter(|ags| known.contains(ags.as_str()))
-        .count();
-    let towns_with_data = offices_of
-        .iter()
-        .filter(|(ags, office)| known.contains(ags.as_str()) && published.contains(*office))
-        .count();
-    let mut offices_known: std::collections::BTreeSet<&String> = offices_of.values().collect();
-    offices_known.extend(published.iter());
+    let mut towns_by_confidence = [0; 3];
+    for (ags, (_, confidence)) in &offices_of {
+        if known.contains(ags.as_str()) {
+            towns_by_confidence[*confidence as usize] += 1;
+        }
+    }
     let mut offices = Vec::new();
     let mut stale = Vec::new();
+    let mut undated = Vec::new();
     // A year alone counts from its first day: "2024" is old once 2024-01-01 is.
-    let mut note = |file: &PathBuf, line: usize, entry: String, as_of: AsOf| {
-        if as_of.first_day() < stale_before {
-            stale.push(StaleEntry {
-                file: file.clone(),
-                line,
-                entry,
-                as_of,
-            });
+    let mut note = |file: &PathBuf, line: usize, entry: String, as_of: Option<AsOf>| {
+        let row = DatedEntry {
+            file: file.clone(),
+            line,
+            entry,
+            as_of,
+        };
+        match as_of {
+            None => undated.push(row),
+            Some(date) if date.first_day() < stale_before => stale.push(row),
+            Some(_) => {}
         }
     };
     fn describe<T>(loc: &Located<T>) -> String {
@@ -121,14 +126,19 @@ pub fn coverage(data: &Dataset, today: Date) -> Coverage {
         for offer in &file.offers {
             note(&offer.file, offer.line, describe(offer), offer.value.as_of);
         }
-        let contact = file.welcome.as_ref().map(|w| &w.value.contact);
         offices.push(OfficeRow {
             id: office.value.id.clone(),
-            towns: office.value.towns.len(),
+            towns: offices_of
+                .values()
+                .filter(|(id, _)| *id == office.value.id)
+                .count(),
             offers: file.offers.len(),
             welcome: file.welcome.is_some(),
-            welcome_contact: contact
-                .is_some_and(|c| c.phone.is_some() || c.email.is_some() || c.web.is_some()),
+            welcome_contact: file
+                .welcome
+                .as_ref()
+                .is_some_and(|w| has_contact(&w.value.contact)),
+            office_contact: has_contact(&office.value.contact),
         });
     }
     if let Some(statewide) = &data.statewide {
@@ -149,17 +159,35 @@ pub fn coverage(data: &Dataset, today: Date) -> Coverage {
             );
         }
     }
+    let unverified = data
+        .assignments
+        .iter()
+        .filter(|row| row.confidence == Some(Confidence::Unverified))
+        .map(|row| {
+            format!(
+                "{}:{}: town \"{}\" ({}), field \"confidence\": unverified, office \"{}\"; the app says the assignment is not yet confirmed. {}",
+                data.assignments_path.display(),
+                row.line,
+                row.ags,
+                row.name,
+                row.office_id,
+                row.note
+            )
+            .trim_end()
+            .to_owned()
+        })
+        .collect();
     offices.sort_by(|a, b| a.id.cmp(&b.id));
     stale.sort_by(|a, b| (a.as_of, &a.file, a.line).cmp(&(b.as_of, &b.file, b.line)));
     Coverage {
         today,
         stale_before,
         towns: data.towns.len(),
-        towns_with_office,
-        towns_with_data,
-        offices_known: offices_known.len(),
+        towns_by_confidence,
         offices,
         stale,
+        undated,
+        unverified,
     }
 }
 
@@ -171,33 +199,55 @@ fn percent(part: usize, whole: usize) -> String {
     }
 }
 
+fn entry_lines(out: &mut String, entries: &[DatedEntry]) {
+    for s in entries {
+        let as_of = s
+            .as_of
+            .map_or_else(|| "unbekannt".to_owned(), |a| a.to_string());
+        let _ = writeln!(
+            out,
+            "  {:<10}  {}:{}  {}",
+            as_of,
+            s.file.display(),
+            s.line,
+            s.entry
+        );
+    }
+}
+
 /// The coverage as a plain text table.
 pub fn render(c: &Coverage) -> String {
     let mut out = String::new();
     let with_contact = c.offices.iter().filter(|o| o.welcome_contact).count();
     let with_welcome = c.offices.iter().filter(|o| o.welcome).count();
+    let office_contact = c.offices.iter().filter(|o| o.office_contact).count();
     let offers: usize = c.offices.iter().map(|o| o.offers).sum();
+    let [confirmed, derived, unverified] = c.towns_by_confidence;
+    let with_office = confirmed + derived + unverified;
     let _ = writeln!(out, "Abdeckung (Stand der Auswertung: {})", c.today);
     let _ = writeln!(out);
     let mut figure = |label: &str, value: usize, rest: String| {
-        let _ = writeln!(out, "{:<38}{value:>5}{rest}", format!("{label}:"));
+        let _ = writeln!(out, "{:<42}{value:>5}{rest}", format!("{label}:"));
     };
     let of_towns = |n: usize| format!(" von {} ({})", c.towns, percent(n, c.towns));
+    figure("Orte mit Jugendamt", with_office, of_towns(with_office));
+    figure("  belegt (confirmed)", confirmed, of_towns(confirmed));
+    figure("  abgeleitet (derived)", derived, of_towns(derived));
     figure(
-        "Orte mit bekanntem Jugendamt",
-        c.towns_with_office,
-        of_towns(c.towns_with_office),
-    );
-    figure(
-        "Orte mit veröffentlichten Daten",
-        c.towns_with_data,
-        of_towns(c.towns_with_data),
+        "  unbestätigt (unverified)",
+        unverified,
+        of_towns(unverified),
     );
     let files = c.offices.len();
     figure(
         "Jugendämter mit Datei",
         files,
-        format!(" von {} bekannten", c.offices_known),
+        format!(" von {NRW_OFFICES}"),
+    );
+    figure(
+        "  mit eigenem Kontakt (Tel., E-Mail, Web)",
+        office_contact,
+        format!(" von {files}"),
     );
     figure(
         "  mit Begrüßungsdienst",
@@ -210,6 +260,16 @@ pub fn render(c: &Coverage) -> String {
         format!(" von {files} (Telefon, E-Mail oder Web)"),
     );
     figure("Angebote insgesamt", offers, String::new());
+    figure(
+        "Einträge älter als zwei Jahre",
+        c.stale.len(),
+        format!(" (Stand vor {})", c.stale_before),
+    );
+    figure(
+        "Einträge ohne Datum (Stand unbekannt)",
+        c.undated.len(),
+        String::new(),
+    );
     let _ = writeln!(out);
     let width = c
         .offices
@@ -243,15 +303,22 @@ pub fn render(c: &Coverage) -> String {
         c.stale_before,
         c.stale.len()
     );
-    for s in &c.stale {
-        let _ = writeln!(
-            out,
-            "  {:<10}  {}:{}  {}",
-            s.as_of,
-            s.file.display(),
-            s.line,
-            s.entry
-        );
+    entry_lines(&mut out, &c.stale);
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Einträge, deren Quelle kein Datum nennt (Stand unbekannt): {}",
+        c.undated.len()
+    );
+    entry_lines(&mut out, &c.undated);
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Unbestätigte Zuordnungen von Orten zu Jugendämtern: {}",
+        c.unverified.len()
+    );
+    for line in &c.unverified {
+        let _ = writeln!(out, "  {line}");
     }
     out
 }

@@ -5,7 +5,7 @@
 //! so one mistake gives one message. Field formats come from `kekiz_core::validation`.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, EntryRef};
-use crate::source::{Dataset, Located, OfficeSource, StatewideSource, TownRow};
+use crate::source::{Dataset, Located, OfficeSource, StatewideSource, TownRow, ASSIGNMENTS_FILE};
 use kekiz_core::date::{AsOf, Date};
 use kekiz_core::directory::{Address, Contact, LifeSpan, LifeUnit, Offer, Office};
 use kekiz_core::validation::{self, FieldError};
@@ -21,14 +21,24 @@ const NRW_LON: std::ops::RangeInclusive<f64> = 5.7..=9.6;
 pub fn validate(data: &Dataset, today: Date, diags: &mut Diagnostics) {
     let towns = check_towns(data, diags);
     let mut ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
-    let mut served: BTreeMap<String, (String, PathBuf, usize)> = BTreeMap::new();
     let mut offer_ids: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    let offices: BTreeMap<&str, &Located<Office>> = data
+        .offices
+        .iter()
+        .filter_map(|file| file.office.as_ref())
+        .filter(|office| !office.value.id.is_empty())
+        .map(|office| (office.value.id.as_str(), office))
+        .collect();
+    let served = check_assignments(data, &towns, &offices, diags);
     for file in &data.offices {
         let office_towns = match &file.office {
             Some(office) => {
-                check_office(office, file, &towns, today, diags);
-                check_office_unique(office, &mut ids, &mut served, &towns, diags);
-                office.value.towns.iter().cloned().collect()
+                check_office(office, file, &towns, &served, today, diags);
+                check_office_unique(office, &mut ids, diags);
+                served
+                    .get(office.value.id.as_str())
+                    .map(|towns| towns.iter().map(|t| (*t).to_owned()).collect())
+                    .unwrap_or_default()
             }
             None => BTreeSet::new(),
         };
@@ -117,7 +127,7 @@ fn optional_text<T>(loc: &Located<T>, field: &str, value: Option<&str>, diags: &
 fn check_source<T>(
     loc: &Located<T>,
     source: &str,
-    as_of: AsOf,
+    as_of: Option<AsOf>,
     today: Date,
     diags: &mut Diagnostics,
 ) {
@@ -132,7 +142,10 @@ fn check_source<T>(
             other => field_error(diags, loc, "source", other),
         }
     }
-    // A day after today, or a year after today's year.
+    // A day after today, or a year after today's year. No date ("unbekannt") is honest, not wrong.
+    let Some(as_of) = as_of else {
+        return;
+    };
     if as_of.is_after(today) && !loc.fields.is_reported("as_of") {
         let what = match as_of {
             AsOf::Day(_) => "date",
@@ -233,10 +246,126 @@ fn town_label(ags: &str, towns: &BTreeMap<&str, &TownRow>) -> String {
     }
 }
 
+/// Checks `zustaendigkeit.csv`: every town exactly once, a known office, a confidence word and a
+/// source on every row. Returns the towns each office serves (by office id).
+fn check_assignments<'d>(
+    data: &'d Dataset,
+    towns: &BTreeMap<&str, &TownRow>,
+    offices: &BTreeMap<&'d str, &'d Located<Office>>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<&'d str, Vec<&'d str>> {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut served: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for row in &data.assignments {
+        let mut problem = |field: &str, message: String| {
+            diags.push(Diagnostic {
+                file: data.assignments_path.clone(),
+                line: Some(row.line),
+                entry: Some(EntryRef::named("town", row.ags.clone())),
+                field: Some(field.to_owned()),
+                message,
+            });
+        };
+        if let Err(err) = validation::ags(&row.ags) {
+            problem("ags", err.to_string());
+            continue;
+        }
+        if let Some(first) = seen.insert(&row.ags, row.line) {
+            problem(
+                "ags",
+                format!(
+                    "the town {} is assigned twice (also in line {first}); a town has exactly one youth office",
+                    town_label(&row.ags, towns)
+                ),
+            );
+            continue;
+        }
+        let Some(town) = towns.get(row.ags.as_str()) else {
+            problem(
+                "ags",
+                format!("the town key {} is not in gemeinden.csv", row.ags),
+            );
+            continue;
+        };
+        if !row.name.is_empty() && row.name != town.name {
+            problem(
+                "name",
+                format!(
+                    "\"{}\" is not the name of {} in gemeinden.csv (\"{}\"); the key or the name is wrong",
+                    row.name, row.ags, town.name
+                ),
+            );
+        }
+        match offices.get(row.office_id.as_str()) {
+            None if row.office_id.is_empty() => problem(
+                "office_id",
+                "is empty: name the id of the youth office that serves this town".into(),
+            ),
+            None => problem(
+                "office_id",
+                format!(
+                    "no office file offices/{}.toml has the id \"{}\"",
+                    row.office_id, row.office_id
+                ),
+            ),
+            Some(office) => {
+                let kreis = town.kreis_display();
+                if !office.fields.is_reported("kreis") && office.value.kreis != kreis {
+                    problem(
+                        "office_id",
+                        format!(
+                            "the town lies in \"{kreis}\", but office \"{}\" lies in \"{}\"; an office serves towns of its own Kreis",
+                            row.office_id, office.value.kreis
+                        ),
+                    );
+                }
+                served
+                    .entry(office.value.id.as_str())
+                    .or_default()
+                    .push(&row.ags);
+            }
+        }
+        if row.confidence.is_none() {
+            problem(
+                "confidence",
+                format!(
+                    "\"{}\" is not a confidence: write confirmed (a source names the office), derived (follows from a source's complete list) or unverified (not yet settled)",
+                    row.confidence_text
+                ),
+            );
+        }
+        if row.source.trim().is_empty() {
+            problem(
+                "source",
+                "is empty: name the public source of this assignment (site or publisher, and year)"
+                    .into(),
+            );
+        }
+    }
+    if data.assignments_path.exists() {
+        for town in towns.values() {
+            if !seen.contains_key(town.ags.as_str()) {
+                diags.push(Diagnostic {
+                    file: data.assignments_path.clone(),
+                    line: None,
+                    entry: Some(EntryRef::named("town", town.ags.clone())),
+                    field: Some("ags".into()),
+                    message: format!(
+                        "the town {} has no row: every town in gemeinden.csv needs its youth office",
+                        town_label(&town.ags, towns)
+                    ),
+                });
+            }
+        }
+    }
+    served
+}
+
 fn check_office(
     office: &Located<Office>,
     file: &OfficeSource,
     towns: &BTreeMap<&str, &TownRow>,
+    served: &BTreeMap<&str, Vec<&str>>,
     today: Date,
     diags: &mut Diagnostics,
 ) {
@@ -252,92 +381,19 @@ fn check_office(
                 );
                 error(diags, office, "id", message);
             }
-            Ok(()) => {}
+            Ok(()) => {
+                if !served.contains_key(value.id.as_str()) && !towns.is_empty() {
+                    let message = format!(
+                        "this office serves no town: give it at least one row in {ASSIGNMENTS_FILE} (office_id \"{}\") or delete the file",
+                        value.id
+                    );
+                    error(diags, office, "id", message);
+                }
+            }
         }
     }
     required_text(office, "name", &value.name, diags);
     required_text(office, "kreis", &value.kreis, diags);
-    if value.towns.is_empty() && office.fields.present("towns") {
-        error(
-            diags,
-            office,
-            "towns",
-            "lists no town: name the AGS of every town this office serves",
-        );
-    }
-    let mut seen = BTreeSet::new();
-    let mut kreis_reported = BTreeSet::new();
-    for (i, ags) in value.towns.iter().enumerate() {
-        let field = format!("towns[{i}]");
-        let report = |diags: &mut Diagnostics, message: String| {
-            if !office.fields.is_reported(&field) {
-                diags.push(Diagnostic {
-                    file: office.file.clone(),
-                    line: Some(office.line_of(&field)),
-                    entry: Some(office.entry.clone()),
-                    field: Some("towns".into()),
-                    message,
-                });
-            }
-        };
-        if let Err(err) = validation::ags(ags) {
-            report(diags, err.to_string());
-            continue;
-        }
-        if !seen.insert(ags) {
-            report(
-                diags,
-                format!("the town {} is listed twice", town_label(ags, towns)),
-            );
-            continue;
-        }
-        let Some(row) = towns.get(ags.as_str()) else {
-            report(diags, format!("the town key {ags} is not in gemeinden.csv"));
-            continue;
-        };
-        if row.kreisfrei() {
-            let own = row.own_office_id();
-            if value.id != own {
-                report(
-                    diags,
-                    format!(
-                        "the town {} is a kreisfreie Stadt with its own youth office \"{own}\"; only offices/{own}.toml may list it",
-                        town_label(ags, towns)
-                    ),
-                );
-                continue;
-            }
-        }
-        let kreis = row.kreis_display();
-        if !office.fields.is_reported("kreis")
-            && value.kreis != kreis
-            && kreis_reported.insert(kreis.to_owned())
-        {
-            report(
-                diags,
-                format!(
-                    "the town {} lies in \"{kreis}\", but the office's kreis is \"{}\"; an office serves towns of its own Kreis",
-                    town_label(ags, towns),
-                    value.kreis
-                ),
-            );
-        }
-    }
-    // An id that the tool gives a kreisfreie Stadt's youth office belongs to that office only.
-    if let Some(row) = towns
-        .values()
-        .find(|row| row.kreisfrei() && row.own_office_id() == value.id)
-    {
-        if !value.towns.contains(&row.ags) {
-            let message = format!(
-                "the id \"{}\" belongs to the youth office of the kreisfreie Stadt {} ({}); that file must list its town, other offices choose another id",
-                value.id,
-                row.short_name(),
-                row.ags
-            );
-            error(diags, office, "id", message);
-        }
-    }
     if let Some(address) = &value.address {
         check_address(office, "address", address, diags);
     }
@@ -348,8 +404,6 @@ fn check_office(
 fn check_office_unique(
     office: &Located<Office>,
     ids: &mut BTreeMap<String, (PathBuf, usize)>,
-    served: &mut BTreeMap<String, (String, PathBuf, usize)>,
-    towns: &BTreeMap<&str, &TownRow>,
     diags: &mut Diagnostics,
 ) {
     let id = &office.value.id;
@@ -362,29 +416,6 @@ fn check_office_unique(
             error(diags, office, "id", message);
         } else {
             ids.insert(id.clone(), (office.file.clone(), office.line_of("id")));
-        }
-    }
-    for (i, ags) in office.value.towns.iter().enumerate() {
-        let field = format!("towns[{i}]");
-        let line = office.line_of(&field);
-        match served.get(ags) {
-            Some((other, file, other_line)) if other != id => {
-                diags.push(Diagnostic {
-                    file: office.file.clone(),
-                    line: Some(line),
-                    entry: Some(office.entry.clone()),
-                    field: Some("towns".into()),
-                    message: format!(
-                        "the town {} is already served by office \"{other}\" ({}:{other_line}); a town has exactly one youth office",
-                        town_label(ags, towns),
-                        file.display()
-                    ),
-                });
-            }
-            Some(_) => {}
-            None => {
-                served.insert(ags.clone(), (id.clone(), office.file.clone(), line));
-            }
         }
     }
 }
@@ -437,7 +468,7 @@ fn check_offer(
             report(
                 diags,
                 format!(
-                    "the town {} is not served by this file's office \"{office_id}\"; list only towns from the office's towns (or none for the whole area)",
+                    "the town {} is not served by this file's office \"{office_id}\" (see {ASSIGNMENTS_FILE}); list only towns the office serves (or none for the whole area)",
                     town_label(ags, towns)
                 ),
             );
