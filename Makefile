@@ -12,7 +12,7 @@ DATA_SRC := data
 DATA_OUT := target/site-data/data
 KEKIZ_DATA := target/release/kekiz-data
 
-.PHONY: help setup setup-run data build run test lint test-native test-browser test-e2e bench clean
+.PHONY: help setup setup-run data build run test lint test-native test-hsds test-browser test-e2e bench clean
 
 help:
 	@echo "make run    install what is missing, build, serve the app on http://127.0.0.1:$(PORT)"
@@ -40,7 +40,7 @@ run: build
 	scripts/serve.sh $(PORT) dist
 
 ## Testing
-test: setup lint test-native test-browser build test-e2e
+test: setup lint test-native test-hsds test-browser build test-e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -50,6 +50,10 @@ lint:
 # The core and the data tool, natively.
 test-native:
 	cargo test --workspace --exclude kekiz-begleiter
+
+# The HSDS 3.0 export of data/, validated by frictionless against the official datapackage.json.
+test-hsds:
+	scripts/test-hsds.sh $(DATA_SRC)
 
 # wasm-bindgen tests of the app in headless Chromium (webdriver.json holds the flags).
 test-browser:

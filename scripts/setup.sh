@@ -2,7 +2,7 @@
 # Installs what building and running (`setup.sh run`) or also testing (`setup.sh test`) needs.
 # Called by `make setup-run` and `make setup`. Idempotent: every step first checks whether its
 # tool is already there at the right version and skips it if so. Downloads only from the
-# package registries (crates.io, npm, Debian).
+# package registries (crates.io, npm, PyPI, Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,5 +72,16 @@ has nginx || apt_install nginx
 if [ "$mode" = test ]; then
   # Browser and driver for the wasm browser tests and the end-to-end tests.
   { has chromium && has chromedriver; } || apt_install chromium chromium-driver
+
+  # frictionless validates the HSDS export (scripts/test-hsds.sh), in the project's own venv .venv,
+  # pinned in scripts/requirements-hsds.txt (PyPI, about a minute once).
+  if [ ! -x .venv/bin/frictionless ]; then
+    has python3 || apt_install python3
+    # Debian's python3 creates venvs only with python3-venv (ensurepip) installed.
+    python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || apt_install python3-venv
+    say "installing frictionless into .venv (pip, about a minute once)"
+    python3 -m venv .venv
+    .venv/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements-hsds.txt
+  fi
 fi
 say "ready ($mode)"

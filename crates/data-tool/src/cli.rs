@@ -5,7 +5,7 @@
 
 use crate::diagnostic::Diagnostics;
 use crate::source::{self, Dataset};
-use crate::{build, stats, validate};
+use crate::{build, hsds, stats, validate};
 use kekiz_core::date::Date;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -20,6 +20,8 @@ Aufruf:
   kekiz-data validate DIR            alle Fehler in DIR melden (Datei:Zeile: Eintrag, Feld: Grund)
   kekiz-data build DIR OUT           prüfen, dann OUT/index.json und OUT/offices/<id>.json schreiben
   kekiz-data stats DIR               Abdeckung: Orte, Jugendämter, Angebote, alte Einträge
+  kekiz-data export-hsds DIR OUT     prüfen, dann OUT als Open-Referral-HSDS-3.0-Paket schreiben
+                                     (CSV-Tabellen und datapackage.json; OUT wird ersetzt)
 
 Optionen:
   --today JJJJ-MM-TT                 dieses Datum statt des heutigen verwenden (für Tests)
@@ -32,7 +34,7 @@ Exit-Code: 0 alles in Ordnung, 1 Fehler in den Daten, 2 falscher Aufruf.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum UsageError {
     /// No or an unknown command.
-    #[error("unknown command \"{0}\"; use validate, build or stats")]
+    #[error("unknown command \"{0}\"; use validate, build, stats or export-hsds")]
     Command(String),
     /// No command at all.
     #[error("no command given")]
@@ -75,6 +77,13 @@ pub enum Command {
         /// The data folder.
         dir: PathBuf,
     },
+    /// `export-hsds DIR OUT`.
+    ExportHsds {
+        /// The data folder.
+        dir: PathBuf,
+        /// The output folder.
+        out: PathBuf,
+    },
 }
 
 /// Parses the arguments (without the program name) into a command and the date to use as today.
@@ -116,6 +125,10 @@ pub fn parse(args: Vec<OsString>) -> Result<(Command, Option<Date>), UsageError>
             dir: dir.clone(),
             out: out.clone(),
         },
+        ("export-hsds", [dir, out]) => Command::ExportHsds {
+            dir: dir.clone(),
+            out: out.clone(),
+        },
         ("validate", _) => {
             return Err(UsageError::Arguments {
                 command: "validate",
@@ -132,6 +145,12 @@ pub fn parse(args: Vec<OsString>) -> Result<(Command, Option<Date>), UsageError>
             return Err(UsageError::Arguments {
                 command: "build",
                 expected: "a data folder and an output folder: kekiz-data build DIR OUT",
+            })
+        }
+        ("export-hsds", _) => {
+            return Err(UsageError::Arguments {
+                command: "export-hsds",
+                expected: "a data folder and an output folder: kekiz-data export-hsds DIR OUT",
             })
         }
         (other, _) => return Err(UsageError::Command(other.to_owned())),
@@ -233,6 +252,60 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
                 }
             }
         }
+        Command::ExportHsds { dir, out } => export_hsds(&dir, &out, today),
+    }
+}
+
+/// Why `export-hsds` could not write its package.
+#[derive(Debug, Error)]
+enum ExportError {
+    /// Assembling or writing failed.
+    #[error(transparent)]
+    Build(#[from] build::BuildError),
+    /// Mapping onto HSDS failed.
+    #[error(transparent)]
+    Hsds(#[from] hsds::HsdsError),
+}
+
+/// `export-hsds DIR OUT`: checks like `build`, then writes the HSDS package into OUT.
+fn export_hsds(dir: &std::path::Path, out: &std::path::Path, today: Date) -> ExitCode {
+    let (data, diags) = load_checked(dir, today);
+    if !diags.is_empty() {
+        eprint!("{}", diags.report());
+        eprintln!("Nichts exportiert: {} bleibt unverändert.", out.display());
+        return ExitCode::FAILURE;
+    }
+    let written = build::assemble(&data)
+        .map_err(ExportError::from)
+        .and_then(|output| {
+            let export = hsds::export(&output)?;
+            let files = build::Output {
+                files: export.files.clone(),
+                ..output
+            };
+            build::write_atomically(out, &files)?;
+            Ok(export)
+        });
+    match written {
+        Ok(export) => {
+            println!(
+                "HSDS 3.0 exportiert: {} Organisationen, {} Dienste, {} Standorte, {} Zeiten, {} Einzugsgebiete, {} Attribute; {} Dateien in {}",
+                export.rows_in("organizations.csv"),
+                export.rows_in("services.csv"),
+                export.rows_in("locations.csv"),
+                export.rows_in("schedules.csv"),
+                export.rows_in("service_areas.csv"),
+                export.rows_in("attributes.csv"),
+                export.files.len(),
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("kekiz-data: {err}");
+            eprintln!("Nichts exportiert: {} bleibt unverändert.", out.display());
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -269,6 +342,20 @@ mod tests {
             Err(UsageError::Today("2025-13-01".into()))
         );
         assert_eq!(parse(args(&[])), Err(UsageError::NoCommand));
+        assert_eq!(
+            parse(args(&["export-hsds", "data", "out"])),
+            Ok((
+                Command::ExportHsds {
+                    dir: "data".into(),
+                    out: "out".into()
+                },
+                None
+            ))
+        );
+        assert_eq!(
+            parse(args(&["export-hsds", "data"])).unwrap_err().to_string(),
+            "\"export-hsds\" expects a data folder and an output folder: kekiz-data export-hsds DIR OUT"
+        );
         assert_eq!(parse(args(&["--help"])), Ok((Command::Help, None)));
     }
 }
