@@ -14,7 +14,7 @@ try {
   await waitForApp(page);
   await onboard(page, { query: 'Merzenich', option: /Merzenich/, birth: isoDay(-61) });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
-  await page.waitForFunction(async () => (await (await caches.open('kekiz-data-v1')).keys()).length >= 2);
+  await page.waitForFunction(async () => (await (await caches.open('kekiz-data-v2')).keys()).length >= 2);
   await context.setOffline(true);
   const times = [];
   for (let run = 0; run < RUNS; run++) {

@@ -32,6 +32,8 @@ const pad = (s, n) => String(s).padStart(n);
 console.log('first visit, one family: file, raw bytes, gzip bytes, brotli bytes');
 for (const [url, r, g, b] of rows) console.log(`  ${url.padEnd(48)} ${pad(r, 9)} ${pad(g, 9)} ${pad(b, 9)}`);
 console.log(`  ${'TOTAL'.padEnd(48)} ${pad(raw, 9)} ${pad(gz, 9)} ${pad(br, 9)}`);
+const index = rows.find(([url]) => url === '/data/index.json');
+console.log(`town index (/data/index.json): ${index[1]} B raw, ${index[2]} B gzip (${(index[2] / KB).toFixed(1)} KB), ${offices.length} office files`);
 const verdict = gz <= 150 * KB ? 'within the aim' : gz <= 200 * KB ? 'within budget, above the aim' : 'OVER BUDGET';
 console.log(`first-visit gzip total: ${(gz / KB).toFixed(1)} KB (budget 200 KB, aim 150 KB): ${verdict}`);
 if (gz > 200 * KB) process.exitCode = 1;

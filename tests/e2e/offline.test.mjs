@@ -36,7 +36,7 @@ async function familyOnline({ query = 'Lünen', option = /Lünen/ } = {}) {
   // The worker has installed, taken over the page, and the family's office file is stored.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
   await page.waitForFunction(async () => {
-    const keys = await (await caches.open('kekiz-data-v1')).keys();
+    const keys = await (await caches.open('kekiz-data-v2')).keys();
     return keys.some((r) => r.url.includes('/data/offices/')) && keys.some((r) => r.url.endsWith('/data/index.json'));
   });
   return { root, server, browser, context, page, watcher };
@@ -144,7 +144,7 @@ test('a truncated data file served: the old data stays', async () => {
   assert.ok(server.requestsFor('/data/offices/stadt-luenen.json') > served, 'the broken file was fetched');
   await page.waitForTimeout(300);
   // ...and the cache kept the good one.
-  const cached = await page.evaluate(async () => (await (await caches.open('kekiz-data-v1')).match('/data/offices/stadt-luenen.json')).text());
+  const cached = await page.evaluate(async () => (await (await caches.open('kekiz-data-v2')).match('/data/offices/stadt-luenen.json')).text());
   assert.equal(cached, original);
   await page.reload();
   await waitForApp(page);
