@@ -30,7 +30,7 @@ for (const [query, option, office] of [
     assert.doesNotMatch(welcome, /zuständige Jugendamt in der App noch nicht hinterlegt/);
     assert.doesNotMatch(welcome, /noch nicht bestätigt/, 'a confirmed or derived assignment carries no warning');
     // Every entry says how old its source is, or that the source gives no date.
-    assert.match(welcome, /Stand: \d{4}|Stand unbekannt/);
+    assert.match(welcome, /Stand: (\d{2}\.\d{2}\.)?\d{4}|Stand unbekannt/);
     assert.deepEqual(watcher.problems(), []);
     await context.close();
   });
