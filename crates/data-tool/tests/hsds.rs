@@ -6,29 +6,15 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use uuid::Uuid;
 
+mod common;
+use common::{copy_dir, manifest_dir};
+
 const BIN: &str = env!("CARGO_BIN_EXE_kekiz-data");
 const TODAY: &str = "2026-11-21";
-
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create fixture folder");
-    for entry in fs::read_dir(from).expect("read fixture folder") {
-        let entry = entry.expect("fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
-}
 
 /// A copy of the base fixture in a temporary directory, as `<tmp>/data`.
 struct Fixture {
