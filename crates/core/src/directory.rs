@@ -75,15 +75,6 @@ impl Confidence {
     pub fn is_confirmed(&self) -> bool {
         *self == Confidence::Confirmed
     }
-
-    /// The word the data files use: "confirmed", "derived" or "unverified".
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::Confirmed => "confirmed",
-            Confidence::Derived => "derived",
-            Confidence::Unverified => "unverified",
-        }
-    }
 }
 
 /// What the index says about one youth office, enough to name it and to fetch its file.

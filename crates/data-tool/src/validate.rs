@@ -184,17 +184,36 @@ fn check_address<T>(loc: &Located<T>, prefix: &str, address: &Address, diags: &m
     }
 }
 
+/// Reports a problem in `field` of the row of town `ags` at `line` of a CSV file.
+fn town_problem(
+    diags: &mut Diagnostics,
+    file: &std::path::Path,
+    line: usize,
+    ags: &str,
+    field: &str,
+    message: String,
+) {
+    diags.push(Diagnostic {
+        file: file.to_path_buf(),
+        line: Some(line),
+        entry: Some(EntryRef::named("town", ags)),
+        field: Some(field.to_owned()),
+        message,
+    });
+}
+
 fn check_towns<'d>(data: &'d Dataset, diags: &mut Diagnostics) -> BTreeMap<&'d str, &'d TownRow> {
     let mut towns: BTreeMap<&str, &TownRow> = BTreeMap::new();
     for row in &data.towns {
         let mut problem = |field: &str, message: String| {
-            diags.push(Diagnostic {
-                file: data.gemeinden_path.clone(),
-                line: Some(row.line),
-                entry: Some(EntryRef::named("town", row.ags.clone())),
-                field: Some(field.to_owned()),
+            town_problem(
+                diags,
+                &data.gemeinden_path,
+                row.line,
+                &row.ags,
+                field,
                 message,
-            });
+            );
         };
         if let Err(err) = validation::ags(&row.ags) {
             problem("ags", err.to_string());
@@ -258,13 +277,14 @@ fn check_assignments<'d>(
     let mut served: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for row in &data.assignments {
         let mut problem = |field: &str, message: String| {
-            diags.push(Diagnostic {
-                file: data.assignments_path.clone(),
-                line: Some(row.line),
-                entry: Some(EntryRef::named("town", row.ags.clone())),
-                field: Some(field.to_owned()),
+            town_problem(
+                diags,
+                &data.assignments_path,
+                row.line,
+                &row.ags,
+                field,
                 message,
-            });
+            );
         };
         if let Err(err) = validation::ags(&row.ags) {
             problem("ags", err.to_string());

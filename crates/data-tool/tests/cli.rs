@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::{copy_dir, manifest_dir};
+use common::{base_fixture_copy, manifest_dir};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kekiz-data");
 const TODAY: &str = "2026-11-21";
@@ -59,12 +59,9 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
-        let root = tempfile::tempdir().expect("temporary directory");
-        copy_dir(
-            &manifest_dir().join("tests/fixtures/base"),
-            &root.path().join("data"),
-        );
-        Fixture { root }
+        Fixture {
+            root: base_fixture_copy(),
+        }
     }
 
     fn path(&self, relative: &str) -> PathBuf {

@@ -11,7 +11,7 @@ use std::process::Command;
 use uuid::Uuid;
 
 mod common;
-use common::{copy_dir, manifest_dir};
+use common::{base_fixture_copy, manifest_dir};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kekiz-data");
 const TODAY: &str = "2026-11-21";
@@ -43,12 +43,9 @@ impl Table {
 
 impl Fixture {
     fn new() -> Fixture {
-        let root = tempfile::tempdir().expect("temporary directory");
-        copy_dir(
-            &manifest_dir().join("tests/fixtures/base"),
-            &root.path().join("data"),
-        );
-        Fixture { root }
+        Fixture {
+            root: base_fixture_copy(),
+        }
     }
 
     fn path(&self, relative: &str) -> PathBuf {

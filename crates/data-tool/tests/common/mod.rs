@@ -9,7 +9,7 @@ pub fn manifest_dir() -> PathBuf {
 }
 
 /// Copies the folder `from` with everything in it to `to`.
-pub fn copy_dir(from: &Path, to: &Path) {
+fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("create fixture folder");
     for entry in fs::read_dir(from).expect("read fixture folder") {
         let entry = entry.expect("fixture entry");
@@ -20,4 +20,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), &target).expect("copy fixture file");
         }
     }
+}
+
+/// A copy of the base fixture in a fresh temporary directory, as `<tmp>/data`.
+pub fn base_fixture_copy() -> tempfile::TempDir {
+    let root = tempfile::tempdir().expect("temporary directory");
+    copy_dir(
+        &manifest_dir().join("tests/fixtures/base"),
+        &root.path().join("data"),
+    );
+    root
 }
