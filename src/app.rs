@@ -6,6 +6,7 @@ use crate::components::storage_notices::StorageNotices;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::about::About;
 use crate::pages::add_child::AddChild;
+use crate::pages::emergency::Emergency;
 use crate::pages::family::Family;
 use crate::pages::offer::OfferDetails;
 use crate::pages::onboarding::{Onboarding, Prefill};
@@ -123,6 +124,7 @@ pub fn App() -> impl IntoView {
         let visiting = app.visit.with_untracked(Option::is_some);
         match app.route.get() {
             Route::About => view! { <About /> }.into_any(),
+            Route::Emergency => view! { <Emergency /> }.into_any(),
             Route::Visit => view! { <VisitMode /> }.into_any(),
             Route::Offer(id) if onboarded || visiting => {
                 view! { <OfferDetails id=id /> }.into_any()
@@ -153,6 +155,8 @@ pub fn App() -> impl IntoView {
         }>"Zum Inhalt springen"</a>
         <header class="site-header">
             <a class="brand" href=Route::Family(None).to_hash()>"KeKiz-Begleiter"</a>
+            // One tap from every screen, beside the name so that it stays in the first line.
+            <a class="emergency-link" href=Route::Emergency.to_hash()>"Hilfe im Notfall"</a>
             <nav aria-label="Hauptmenü">
                 <ul>
                     <li><a href=Route::Visit.to_hash()>"Besuchsmodus"</a></li>

@@ -1,6 +1,6 @@
 //! The app's screens and their addresses (the part after `#`), so the browser's back button
 //! and links work: "#/" family, "#/kind/2", "#/angebot/<id>", "#/einstellungen", "#/besuch",
-//! "#/info". Called by the app root and by links in pages.
+//! "#/info", "#/notfall". Called by the app root and by links in pages.
 
 /// A screen of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub enum Route {
     Visit,
     /// About the app: sources and licences.
     About,
+    /// "Hilfe im Notfall": emergency numbers and help lines, reachable from every screen.
+    Emergency,
 }
 
 impl Route {
@@ -31,6 +33,7 @@ impl Route {
             ("einstellungen", _) => Route::Settings,
             ("besuch", _) => Route::Visit,
             ("info", _) => Route::About,
+            ("notfall", _) => Route::Emergency,
             _ => Route::Family(None),
         }
     }
@@ -45,6 +48,7 @@ impl Route {
             Route::Settings => "#/einstellungen".to_owned(),
             Route::Visit => "#/besuch".to_owned(),
             Route::About => "#/info".to_owned(),
+            Route::Emergency => "#/notfall".to_owned(),
         }
     }
 }

@@ -124,10 +124,18 @@ fn routes_round_trip_through_the_address() {
         Route::Settings,
         Route::Visit,
         Route::About,
+        Route::Emergency,
     ] {
         assert_eq!(Route::from_hash(&route.to_hash()), route);
     }
     assert_eq!(Route::from_hash("#/unbekannt"), Route::Family(None));
+}
+
+#[wasm_bindgen_test]
+fn emergency_help_has_its_own_address() {
+    assert_eq!(Route::Emergency.to_hash(), "#/notfall");
+    assert_eq!(Route::from_hash("#/notfall"), Route::Emergency);
+    assert_eq!(Route::from_hash("notfall"), Route::Emergency);
 }
 
 #[wasm_bindgen_test]

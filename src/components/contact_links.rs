@@ -1,5 +1,6 @@
 //! Phone (tap to call), e-mail (tap to write) and web page of an office, service or offer;
-//! only the parts a public source names. Used by the welcome card and the offer details.
+//! only the parts a public source names. Used by the welcome card, the offer details and the
+//! emergency help list (its web link).
 
 use kekiz_core::directory::Contact;
 use kekiz_core::words::phone_uri;
@@ -18,14 +19,21 @@ pub fn ContactLinks(contact: Contact) -> impl IntoView {
         let href = format!("mailto:{address}");
         view! { <li><a class="contact email" href=href>"E-Mail: " {address}</a></li> }
     });
-    let web = contact.web.map(|url| {
-        let shown = url.trim_start_matches("https://").trim_end_matches('/').to_owned();
-        view! {
-            <li>
-                <a class="contact web" href=url rel="noopener noreferrer" target="_blank">"Webseite: " {shown}</a>
-                <span class="needs-net">" (braucht Internet)"</span>
-            </li>
-        }
-    });
+    let web = contact
+        .web
+        .map(|url| view! { <li><WebLink url=url /></li> });
     view! { <ul class="contact-links">{phone}{email}{web}</ul> }
+}
+
+/// "Webseite: beispiel.de (braucht Internet)": a web page, opened in a new tab.
+#[component]
+pub fn WebLink(url: String) -> impl IntoView {
+    let shown = url
+        .trim_start_matches("https://")
+        .trim_end_matches('/')
+        .to_owned();
+    view! {
+        <a class="contact web" href=url rel="noopener noreferrer" target="_blank">"Webseite: " {shown}</a>
+        <span class="needs-net">" (braucht Internet)"</span>
+    }
 }

@@ -5,10 +5,12 @@
 
 use crate::components::checkup_list::CheckupList;
 use crate::components::deadline_list::DeadlineList;
+use crate::components::done_list::DoneList;
 use crate::components::offer_card::OfferCard;
 use crate::components::welcome_card::WelcomeCard;
 use crate::state::{use_app, Load};
 use kekiz_core::age::BirthInfo;
+use kekiz_core::done::DoneKind;
 use kekiz_core::matching::{child_view, town_has_offers};
 use kekiz_core::office::{find_town, responsible_office, ResponsibleOffice};
 use kekiz_core::profile::Child;
@@ -20,6 +22,9 @@ use leptos::prelude::*;
 pub fn FamilyView(
     #[prop(into)] town: Signal<String>,
     #[prop(into)] child: Signal<Child>,
+    /// Whether items can be marked done and the marks are stored (off in visit mode).
+    #[prop(optional)]
+    marks: bool,
 ) -> impl IntoView {
     let app = use_app();
 
@@ -52,7 +57,16 @@ pub fn FamilyView(
             child.birth,
             &directory.index.statewide,
             app.today.get(),
+            &child.done,
         );
+        let child_id = child.id;
+        let on_done = marks.then(|| {
+            Callback::new(move |(kind, id): (DoneKind, String)| {
+                app.update_profile(|p| {
+                    p.mark_done(child_id, kind, &id, None);
+                });
+            })
+        });
         let no_offers = !town_has_offers(file.as_deref(), &ags);
         let expected = matches!(child.birth, BirthInfo::Expected(_));
         let now = view_of_child.now;
@@ -86,8 +100,9 @@ pub fn FamilyView(
                     <ul class="offers">{unknown_age.into_iter().map(|o| view! { <OfferCard offer=o.offer.clone() reach=o.reach /> }).collect_view()}</ul>
                 </section>
             })}
-            <CheckupList checkups=view_of_child.checkups expected=expected />
-            <DeadlineList deadlines=view_of_child.deadlines />
+            <CheckupList checkups=view_of_child.checkups expected=expected today=app.today.get() on_done=on_done />
+            <DeadlineList deadlines=view_of_child.deadlines on_done=on_done />
+            <DoneList done=view_of_child.done child=child_id editable=marks />
         }
         .into_any()
     };

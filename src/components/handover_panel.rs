@@ -6,6 +6,7 @@ use crate::platform::{dom, download, share};
 use crate::state::{use_app, Load};
 use kekiz_core::age::BirthInfo;
 use kekiz_core::calendar::calendar_ics;
+use kekiz_core::done::DoneMark;
 use kekiz_core::handover::handover_link;
 use kekiz_core::qr::qr_svg;
 use leptos::prelude::*;
@@ -18,6 +19,9 @@ pub fn HandoverPanel(
     #[prop(into)] birth: Signal<BirthInfo>,
     #[prop(into)] label: Signal<String>,
     #[prop(into)] key: Signal<String>,
+    /// Items marked done, which the calendar leaves out.
+    #[prop(optional, into)]
+    done: Signal<Vec<DoneMark>>,
 ) -> impl IntoView {
     let app = use_app();
     let link = Memo::new(move |_| {
@@ -69,6 +73,7 @@ pub fn HandoverPanel(
             &label.get_untracked(),
             &key.get_untracked(),
             today,
+            &done.get_untracked(),
         );
         if let Err(error) = download::download_text("kekiz-termine.ics", "text/calendar", &text) {
             notice.set(Some(format!(

@@ -6,6 +6,8 @@ pub mod child_fields;
 pub mod confirm;
 pub mod contact_links;
 pub mod deadline_list;
+pub mod done_list;
+pub mod emergency_help;
 pub mod family_view;
 pub mod handover_panel;
 pub mod install_card;

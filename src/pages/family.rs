@@ -1,5 +1,6 @@
-//! The family's page: a heading for the chosen child, a switch between children, and the
-//! family view (welcome contact, offers now and next, check-ups, deadlines).
+//! The family's page: a heading for the chosen child, a switch between children, the family
+//! view (welcome contact, offers now and next, check-ups, deadlines) and the way to "Hilfe im
+//! Notfall".
 
 use crate::components::family_view::FamilyView;
 use crate::components::handover_panel::HandoverPanel;
@@ -71,8 +72,13 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
             </h1>
             <p class="age">{age}</p>
             {switcher}
-            <FamilyView town=town child=Signal::derive(move || shown.clone()) />
-            <HandoverPanel town=town birth=child.birth label=label.clone() key=format!("kind-{}", child.id) />
+            <FamilyView town=town child=Signal::derive(move || shown.clone()) marks=true />
+            <HandoverPanel town=town birth=child.birth label=label.clone() key=format!("kind-{}", child.id) done=child.done.clone() />
+            <section class="card emergency-teaser no-print" aria-labelledby="emergency-teaser-heading">
+                <h2 id="emergency-teaser-heading">"Hilfe im Notfall"</h2>
+                <p>"Wen Sie bei Lebensgefahr, bei einem kranken Kind, wenn die Praxis zu hat, oder bei Sorgen anrufen können. Die Liste ist auch ohne Internet da."</p>
+                <a class="button primary" href=Route::Emergency.to_hash()>"Notrufnummern und Hilfetelefone"</a>
+            </section>
             <p class="actions">
                 <a class="button secondary" href=Route::AddChild.to_hash()>"Weiteres Kind hinzufügen"</a>
                 <a class="button secondary" href=Route::Settings.to_hash()>"Angaben ändern"</a>

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod add_child;
+pub mod emergency;
 pub mod family;
 pub mod offer;
 pub mod onboarding;

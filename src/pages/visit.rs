@@ -5,6 +5,7 @@
 //! keeps a whole Kreis's office files offline, on purpose.
 
 use crate::components::child_fields::ChildFields;
+use crate::components::emergency_help::EmergencyHelp;
 use crate::components::family_view::FamilyView;
 use crate::components::handover_panel::HandoverPanel;
 use crate::components::town_picker::TownPicker;
@@ -84,6 +85,7 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
         id: 0,
         nickname: None,
         birth: visit.birth,
+        done: Vec::new(),
     };
     // Nothing of the visit was stored (its office file is fetched without a copy), so ending
     // it means forgetting it in memory: the family, and its office's data unless it is the
@@ -124,6 +126,10 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
         view! {
             <FamilyView town=town.clone() child=child.clone() />
             <HandoverPanel town=town.clone() birth=visit.birth label="Kind".to_owned() key="besuch".to_owned() />
+            // Shown to the family on the screen; the printed page stays one sheet.
+            <div class="no-print">
+                <EmergencyHelp heading="Hilfe im Notfall" heading_id="visit-emergency-heading" />
+            </div>
         }
         .into_any()
     };

@@ -36,6 +36,10 @@ async function everyScreen(page, check) {
   await page.goto(server.url + '/#/info');
   await page.getByRole('heading', { level: 1, name: /Über den KeKiz-Begleiter/ }).waitFor();
   await check('about');
+  await page.goto(server.url + '/#/notfall');
+  await page.getByRole('heading', { level: 1, name: 'Hilfe im Notfall' }).waitFor();
+  await page.locator('li.helpline').first().waitFor();
+  await check('emergency help');
 }
 
 for (const colorScheme of ['light', 'dark']) {

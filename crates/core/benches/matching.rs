@@ -122,6 +122,7 @@ fn statewide() -> Statewide {
     ]
     .into_iter()
     .map(|(id, due)| DeadlineRule {
+        late: None,
         id: id.to_owned(),
         title: id.to_owned(),
         description: String::new(),
@@ -134,6 +135,7 @@ fn statewide() -> Statewide {
     Statewide {
         checkups,
         deadlines,
+        helplines: Vec::new(),
     }
 }
 
@@ -265,6 +267,7 @@ fn benches(c: &mut Criterion) {
                     black_box(birth),
                     &statewide,
                     today,
+                    &[],
                 )
             })
         });
@@ -279,6 +282,7 @@ fn benches(c: &mut Criterion) {
                 black_box(expected),
                 &statewide,
                 today,
+                &[],
             )
         })
     });

@@ -9,7 +9,8 @@ use crate::checkup::all_checkups;
 use crate::date::Date;
 use crate::deadline::{all_deadlines, DeadlineWhen};
 use crate::directory::Statewide;
-use crate::words::{date_span_in_words, due_rule_in_words};
+use crate::done::{is_done, DoneKind, DoneMark};
+use crate::words::{date_span_in_words, due_rule_in_words, late_action_in_words};
 
 /// The calendar's product identifier (PRODID).
 pub const PRODID: &str = "-//KeKiz-Begleiter//DE";
@@ -24,7 +25,9 @@ pub const REMINDER_DAYS_BEFORE: u32 = 7;
 const MAX_LINE_OCTETS: usize = 75;
 
 /// The .ics text for a child born on `birth`: every check-up whose tolerance (or official) window
-/// has not ended before `today`, spanning its official window, and every deadline from `today` on.
+/// has not ended before `today`, spanning its official window, every deadline from `today` on, and
+/// for a passed deadline that still brings something its action on the day to act by. Items marked
+/// done in `done` are left out.
 ///
 /// `child_label` names the child in titles (e.g. "Mia"); `child_key` (e.g. "kind-1", reduced to
 /// a-z, 0-9 and "-") makes the UIDs stable across exports. The text depends only on the inputs.
@@ -34,6 +37,7 @@ pub fn calendar_ics(
     child_label: &str,
     child_key: &str,
     today: Date,
+    done: &[DoneMark],
 ) -> String {
     let label = child_label.trim();
     let key = match uid_part(child_key) {
@@ -57,7 +61,8 @@ pub fn calendar_ics(
     );
 
     for checkup in all_checkups(&rules.checkups, birth, today) {
-        if checkup.last_possible_day() < today {
+        if checkup.last_possible_day() < today || is_done(done, DoneKind::Checkup, &checkup.rule.id)
+        {
             continue;
         }
         let id = &checkup.rule.id;
@@ -95,13 +100,34 @@ pub fn calendar_ics(
     }
 
     for deadline in all_deadlines(&rules.deadlines, BirthInfo::Born(birth), today) {
-        let DeadlineWhen::On { date, .. } = deadline.when else {
-            continue;
-        };
-        if date < today {
+        let rule = &deadline.rule;
+        if is_done(done, DoneKind::Deadline, &rule.id) {
             continue;
         }
-        let rule = &deadline.rule;
+        let date = match deadline.when {
+            DeadlineWhen::On { date, .. } if date >= today => date,
+            DeadlineWhen::Late { date, action } => {
+                let act_by = action.act_by(today);
+                let mut description = vec![
+                    late_action_in_words(action),
+                    format!("Die Frist war der {}.", date.german()),
+                ];
+                if !rule.legal_basis.trim().is_empty() {
+                    description.push(format!("Rechtsgrundlage: {}", rule.legal_basis.trim()));
+                }
+                ics.event(&Event {
+                    uid: format!("{key}-{}-jetzt@{UID_DOMAIN}", uid_part(&rule.id)),
+                    stamp: today,
+                    first: act_by,
+                    last: act_by,
+                    summary: format!("Jetzt: {}{suffix}", rule.title.trim()),
+                    description: description.join("\n"),
+                    reminder: format!("Bald: {}{suffix}", rule.title.trim()),
+                });
+                continue;
+            }
+            _ => continue,
+        };
         let mut description = Vec::new();
         if !rule.description.trim().is_empty() {
             description.push(rule.description.trim().to_owned());
@@ -343,7 +369,7 @@ mod tests {
         let birth = d("2026-05-03");
         let today = d("2026-06-10");
         let label = "Jürgen-Özgür Ääöüß Mustermann-Großkönig, genannt „Jü“";
-        let ics = calendar_ics(&rules, birth, label, "kind-1", today);
+        let ics = calendar_ics(&rules, birth, label, "kind-1", today, &[]);
         check_wire_format(&ics);
 
         let unfolded = unfold(&ics);
@@ -462,7 +488,14 @@ mod tests {
         let mut rules = statewide();
         rules.deadlines[1].description =
             "Antrag bei der Elterngeldstelle; Formular, Geburtsurkunde \\ Kopie.\nZweite Zeile: „Ä“".to_owned();
-        let ics = calendar_ics(&rules, d("2026-05-03"), "Mia", "kind-1", d("2026-05-03"));
+        let ics = calendar_ics(
+            &rules,
+            d("2026-05-03"),
+            "Mia",
+            "kind-1",
+            d("2026-05-03"),
+            &[],
+        );
         check_wire_format(&ics);
         let unfolded = unfold(&ics);
         let calendar = read_calendar(&unfolded).expect("parses");
@@ -487,7 +520,7 @@ mod tests {
     fn uids_are_stable_across_exports() {
         let rules = statewide();
         let uids = |today: &str| -> Vec<String> {
-            let ics = calendar_ics(&rules, d("2026-05-03"), "Mia", "Kind-1", d(today));
+            let ics = calendar_ics(&rules, d("2026-05-03"), "Mia", "Kind-1", d(today), &[]);
             let unfolded = unfold(&ics);
             let calendar = read_calendar(&unfolded).expect("parses");
             calendar
@@ -500,19 +533,40 @@ mod tests {
         let later = uids("2026-09-20");
         assert_eq!(early.len(), 15);
         assert!(early.iter().all(|u| u.starts_with("kind-1-")));
-        // Later exports hold fewer events, each with the same UID as before.
+        // Later exports hold fewer events, each with the same UID as before; a passed deadline's
+        // action keeps its deadline's UID with "-jetzt", stable from one export to the next.
         assert!(later.len() < early.len());
-        assert!(later.iter().all(|u| early.contains(u)), "{later:?}");
+        assert!(
+            later
+                .iter()
+                .all(|u| early.contains(&u.replace("-jetzt@", "@"))),
+            "{later:?}"
+        );
+        assert!(later.iter().any(|u| u.contains("-jetzt@")));
+        assert_eq!(
+            uids("2026-09-21")
+                .iter()
+                .filter(|u| u.contains("-jetzt@"))
+                .count(),
+            later.iter().filter(|u| u.contains("-jetzt@")).count()
+        );
         // Another child, other UIDs.
-        let other = calendar_ics(&rules, d("2026-05-03"), "Mia", "kind-2", d("2026-05-03"));
+        let other = calendar_ics(
+            &rules,
+            d("2026-05-03"),
+            "Mia",
+            "kind-2",
+            d("2026-05-03"),
+            &[],
+        );
         assert!(!other.contains("kind-1-"));
     }
 
     #[test]
     fn the_text_is_deterministic_and_empty_labels_are_fine() {
         let rules = statewide();
-        let a = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"));
-        let b = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"));
+        let a = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"), &[]);
+        let b = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"), &[]);
         assert_eq!(a, b);
         assert!(a.contains("X-WR-CALNAME:KeKiz-Begleiter\r\n"));
         assert!(a.contains("SUMMARY:U3 (Vorsorge-Untersuchung)\r\n"));
@@ -529,9 +583,44 @@ mod tests {
             "Alt",
             "kind-1",
             d("2026-05-03"),
+            &[],
         );
         check_wire_format(&ics);
         assert!(!ics.contains("BEGIN:VEVENT"));
         assert!(read_calendar(&unfold(&ics)).is_ok());
+    }
+
+    #[test]
+    fn done_items_leave_the_calendar_and_late_deadlines_come_with_their_action() {
+        let rules = statewide();
+        let birth = d("2026-05-03");
+        let today = d("2026-12-01");
+        let all = calendar_ics(&rules, birth, "Mia", "kind-1", today, &[]);
+        check_wire_format(&all);
+        assert!(all.contains("UID:kind-1-u6@kekiz-begleiter\r\n"));
+        // Kindergeld's date (30 Nov) has passed: the action sits on the last day of this month.
+        let late = all
+            .split("BEGIN:VEVENT")
+            .find(|e| e.contains("UID:kind-1-kindergeld-jetzt@kekiz-begleiter"))
+            .expect("late Kindergeld event");
+        assert!(late.contains("DTSTART;VALUE=DATE:20261231"), "{late}");
+        assert!(late.contains("Jetzt: Kindergeld beantragen"), "{late}");
+        let mut done = Vec::new();
+        crate::done::mark_done(&mut done, DoneKind::Checkup, "U6", None);
+        crate::done::mark_done(&mut done, DoneKind::Deadline, "kindergeld", None);
+        let marked = calendar_ics(&rules, birth, "Mia", "kind-1", today, &done);
+        check_wire_format(&marked);
+        assert!(
+            !marked.contains("kind-1-u6@"),
+            "a done check-up is left out"
+        );
+        assert!(
+            !marked.contains("kind-1-kindergeld"),
+            "a done deadline is left out"
+        );
+        assert!(
+            marked.contains("kind-1-elterngeld-jetzt@"),
+            "the others stay"
+        );
     }
 }

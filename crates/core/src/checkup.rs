@@ -7,6 +7,10 @@
 use crate::age::life_span_dates;
 use crate::date::{Date, DateSpan};
 use crate::directory::CheckupRule;
+use crate::done::{is_done, DoneKind, DoneMark};
+
+/// A running check-up whose last possible day is this many days away or fewer stands out.
+pub const CLOSING_SOON_DAYS: i64 = 14;
 
 /// Where today stands relative to a check-up's windows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,6 +56,13 @@ impl Checkup {
         self.tolerance
             .map_or(self.official.last, |t| t.last.max(self.official.last))
     }
+
+    /// The last possible day, when the check-up is running and that day is at most
+    /// [`CLOSING_SOON_DAYS`] days after `today`: "Nur noch bis … möglich".
+    pub fn closes_soon(&self, today: Date) -> Option<Date> {
+        let last = self.last_possible_day();
+        (self.status.is_running() && today.days_until(last) <= CLOSING_SOON_DAYS).then_some(last)
+    }
 }
 
 /// The status of a check-up with these windows on `today`.
@@ -95,10 +106,19 @@ pub fn all_checkups(rules: &[CheckupRule], birth: Date, today: Date) -> Vec<Chec
         .collect()
 }
 
-/// The check-ups the family page shows: every running one (early, due or overdue: overdue ones
-/// stay until their tolerance ends) and, when none is early or due, the next upcoming one.
-pub fn checkups_to_show(rules: &[CheckupRule], birth: Date, today: Date) -> Vec<Checkup> {
-    let all = all_checkups(rules, birth, today);
+/// The check-ups the family page shows: of those not marked done in `done`, every running one
+/// (early, due or overdue: overdue ones stay until their tolerance ends) and, when none is early
+/// or due, the next upcoming one.
+pub fn checkups_to_show(
+    rules: &[CheckupRule],
+    birth: Date,
+    today: Date,
+    done: &[DoneMark],
+) -> Vec<Checkup> {
+    let all: Vec<Checkup> = all_checkups(rules, birth, today)
+        .into_iter()
+        .filter(|c| !is_done(done, DoneKind::Checkup, &c.rule.id))
+        .collect();
     let current = all
         .iter()
         .any(|c| matches!(c.status, CheckupStatus::Early | CheckupStatus::Due));
@@ -353,7 +373,7 @@ mod tests {
     }
 
     fn shown(birth: &str, today: &str) -> Vec<(String, CheckupStatus)> {
-        checkups_to_show(&checkup_rules(), d(birth), d(today))
+        checkups_to_show(&checkup_rules(), d(birth), d(today), &[])
             .into_iter()
             .map(|c| (c.rule.id, c.status))
             .collect()
@@ -396,5 +416,33 @@ mod tests {
         );
         // After the 15th birthday: nothing left.
         assert_eq!(shown("2026-05-03", "2041-05-03"), vec![]);
+    }
+
+    #[test]
+    fn a_running_checkup_stands_out_in_its_last_fourteen_days() {
+        // Born 3 May 2026: U4 is possible until 2026-09-17 (2nd to 4.5th month of life).
+        let u4 = |today: &str| {
+            all_checkups(&checkup_rules(), d("2026-05-03"), d(today))
+                .into_iter()
+                .find(|c| c.rule.id == "U4")
+                .expect("U4")
+        };
+        assert_eq!(u4("2026-09-01").last_possible_day(), d("2026-09-17"));
+        assert_eq!(u4("2026-09-02").closes_soon(d("2026-09-02")), None);
+        assert_eq!(
+            u4("2026-09-03").closes_soon(d("2026-09-03")),
+            Some(d("2026-09-17"))
+        );
+        assert_eq!(
+            u4("2026-09-17").closes_soon(d("2026-09-17")),
+            Some(d("2026-09-17"))
+        );
+        assert_eq!(
+            u4("2026-09-18").closes_soon(d("2026-09-18")),
+            None,
+            "past: not running"
+        );
+        // Not yet running: nothing to stand out.
+        assert_eq!(u4("2026-05-10").closes_soon(d("2026-05-10")), None);
     }
 }

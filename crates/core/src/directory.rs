@@ -371,13 +371,62 @@ pub enum Registration {
     Unknown,
 }
 
-/// Items valid in all of NRW: check-ups and deadlines.
+/// Items valid in all of NRW: check-ups, deadlines and help lines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statewide {
     /// Child check-ups U1 to J1, in order.
     pub checkups: Vec<CheckupRule>,
     /// Deadlines parents face after a birth.
     pub deadlines: Vec<DeadlineRule>,
+    /// Emergency numbers and help lines ("Hilfe im Notfall"), in the order the app shows them;
+    /// empty in files built before they existed.
+    #[serde(default)]
+    pub helplines: Vec<Helpline>,
+}
+
+/// An emergency number or help line valid in all of NRW, as a public source names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Helpline {
+    /// Id, e.g. "notruf-112".
+    pub id: String,
+    /// Name as people know it, e.g. "Notruf: Feuerwehr und Rettungsdienst".
+    pub name: String,
+    /// When to call, in plain German.
+    pub purpose: String,
+    /// Numbers to call, as written; empty when the help is reached only on the web.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<HelplinePhone>,
+    /// Web page, an https URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<String>,
+    /// When it can be reached, in words, e.g. "rund um die Uhr".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// What a call costs, in words, e.g. "kostenlos".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
+    /// Languages spoken, in words, e.g. "mehrsprachig".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages: Option<String>,
+    /// What to keep in mind, e.g. when to call 112 instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<String>,
+    /// Where these facts were read.
+    pub source: String,
+    /// The date the source gives: the day, or only the year; `None` when the source gives no
+    /// date ("Stand unbekannt").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
+}
+
+/// One number of a help line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelplinePhone {
+    /// The number as written: a full number ("0228 19240") or a short number ("112", "116 117").
+    pub number: String,
+    /// What sets this number apart from the others, e.g. "vom Handy".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// A child check-up (U-Untersuchung) and its windows in "n-th unit of life" terms.
@@ -441,6 +490,9 @@ pub struct DeadlineRule {
     pub description: String,
     /// How the date follows from the birth date.
     pub due: DueRule,
+    /// What applying after the date still brings, when the claim does not simply end then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late: Option<LateRule>,
     /// The law behind it, e.g. "§ 7 Abs. 1 BEEG".
     pub legal_basis: String,
     /// Where it was read.
@@ -449,6 +501,45 @@ pub struct DeadlineRule {
     /// date ("Stand unbekannt").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
+}
+
+/// What applying after a deadline's date still brings (the rule of law behind "better late than
+/// never"); the app words it as an action with its consequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum LateRule {
+    /// Paid back for the `months` months of life before the month of life in which the
+    /// application arrives, and at most up to the `last_life_month`-th month of life (Elterngeld:
+    /// 3 months, § 7 Abs. 1 BEEG; Basiselterngeld until the 14th month, § 4 Abs. 1 BEEG).
+    RetroLifeMonths {
+        /// Months of life paid back.
+        months: u32,
+        /// The last month of life for which anything is paid.
+        last_life_month: u32,
+    },
+    /// Paid back for the `months` calendar months before the month in which the application
+    /// arrives (Kindergeld: 6, § 66 Abs. 3 EStG), while the first month paid lies before
+    /// `until_months` of age (Kindergeld: a child under 18, § 32 Abs. 3 EStG).
+    RetroCalendarMonths {
+        /// Calendar months paid back.
+        months: u32,
+        /// The age in months from which the claim no longer applies.
+        until_months: u32,
+    },
+    /// A need notified today is met `months` later at the earliest, never before `from_months` of
+    /// age, and only while that is before `until_months` of age (Kita: 6 months ahead, § 5 KiBiz;
+    /// from the 1st birthday, § 24 Abs. 2 SGB VIII).
+    NoticeAhead {
+        /// Months between the notice and the earliest start.
+        months: u32,
+        /// The earliest age in months for a start.
+        from_months: u32,
+        /// The age in months from which the claim no longer applies.
+        until_months: u32,
+    },
+    /// A rule of a newer data file that this app does not know: the deadline shows as passed.
+    #[serde(other)]
+    Unknown,
 }
 
 /// How a deadline's date follows from the birth date.
@@ -463,4 +554,45 @@ pub enum DueRule {
     EndOfCalendarMonthAfterBirth(u32),
     /// Birth date plus this many months (Kita notice for a place from the 1st birthday: 6).
     MonthsAfterBirth(u32),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_built_before_help_lines_reads_with_none() {
+        let statewide: Statewide =
+            serde_json::from_str(r#"{"checkups":[],"deadlines":[]}"#).expect("reads");
+        assert!(statewide.helplines.is_empty());
+    }
+
+    #[test]
+    fn a_help_line_writes_only_what_is_known() {
+        let helpline = Helpline {
+            id: "notruf-112".into(),
+            name: "Notruf".into(),
+            purpose: "Bei Lebensgefahr.".into(),
+            phones: vec![HelplinePhone {
+                number: "112".into(),
+                label: None,
+            }],
+            web: None,
+            hours: Some("rund um die Uhr".into()),
+            cost: None,
+            languages: None,
+            caveat: None,
+            source: "s".into(),
+            as_of: None,
+        };
+        let json = serde_json::to_string(&helpline).expect("writes");
+        assert_eq!(
+            json,
+            r#"{"id":"notruf-112","name":"Notruf","purpose":"Bei Lebensgefahr.","phones":[{"number":"112"}],"hours":"rund um die Uhr","source":"s"}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<Helpline>(&json).expect("reads"),
+            helpline
+        );
+    }
 }

@@ -14,6 +14,8 @@ pub mod date;
 pub mod deadline;
 /// The built directory as the app loads it (the JSON contract with the data tool).
 pub mod directory;
+/// "Erledigt" marks: check-ups and deadlines a family has marked done.
+pub mod done;
 /// The onboarding form's rules: typed fields to a child, and a message per wrong field.
 pub mod form;
 /// The volunteer's handover link (town and birth month only): make it, read it.

@@ -23,6 +23,7 @@ use crate::checkup::{checkups_to_show, Checkup};
 use crate::date::Date;
 use crate::deadline::{deadlines_to_show, Deadline};
 use crate::directory::{AgeRange, Offer, OfficeFile, Statewide};
+use crate::done::{DoneKind, DoneMark};
 use crate::text::sort_key;
 
 /// "Als Nächstes" looks this many months ahead.
@@ -73,8 +74,23 @@ pub struct ChildView<'a> {
     pub unknown_age: Vec<OfferNow<'a>>,
     /// "Vorsorge-Untersuchungen": running ones and the next one.
     pub checkups: Vec<Checkup>,
-    /// "Fristen".
+    /// "Fristen": the open ones.
     pub deadlines: Vec<Deadline>,
+    /// Check-ups and deadlines marked done ("Erledigt"), folded away on the page.
+    pub done: Vec<DoneItem>,
+}
+
+/// A check-up or deadline marked done, as the page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DoneItem {
+    /// Check-up or deadline.
+    pub kind: DoneKind,
+    /// Its id in the rules.
+    pub id: String,
+    /// What the page calls it ("U4", "Kindergeld beantragen").
+    pub title: String,
+    /// The day it happened, when given.
+    pub on: Option<Date>,
 }
 
 /// Whether `range` holds the age `months` (both ends inclusive).
@@ -107,6 +123,7 @@ pub fn child_view<'a>(
     birth: BirthInfo,
     statewide: &Statewide,
     today: Date,
+    done: &[DoneMark],
 ) -> ChildView<'a> {
     let age = age_on(birth, today);
     let anchor = birth.anchor();
@@ -156,7 +173,7 @@ pub fn child_view<'a>(
 
     let checkups = match (birth, age.stage) {
         (BirthInfo::Born(born), Stage::Born { .. }) => {
-            checkups_to_show(&statewide.checkups, born, today)
+            checkups_to_show(&statewide.checkups, born, today, done)
         }
         _ => Vec::new(),
     };
@@ -178,8 +195,31 @@ pub fn child_view<'a>(
             .collect(),
         unknown_age: listed(unknown_age),
         checkups,
-        deadlines: deadlines_to_show(&statewide.deadlines, birth, today),
+        deadlines: deadlines_to_show(&statewide.deadlines, birth, today, done),
+        done: done_items(statewide, done),
     }
+}
+
+/// The items marked done that the statewide rules know, check-ups first, each in rule order.
+pub fn done_items(statewide: &Statewide, done: &[DoneMark]) -> Vec<DoneItem> {
+    let mark = |kind: DoneKind, id: &str| done.iter().find(|m| m.kind == kind && m.id == id);
+    let checkups = statewide.checkups.iter().filter_map(|rule| {
+        mark(DoneKind::Checkup, &rule.id).map(|m| DoneItem {
+            kind: DoneKind::Checkup,
+            id: rule.id.clone(),
+            title: rule.id.clone(),
+            on: m.on,
+        })
+    });
+    let deadlines = statewide.deadlines.iter().filter_map(|rule| {
+        mark(DoneKind::Deadline, &rule.id).map(|m| DoneItem {
+            kind: DoneKind::Deadline,
+            id: rule.id.clone(),
+            title: rule.title.clone(),
+            on: m.on,
+        })
+    });
+    checkups.chain(deadlines).collect()
 }
 
 #[cfg(test)]
@@ -286,6 +326,7 @@ mod tests {
             BirthInfo::Born(d("2026-05-03")),
             &statewide(),
             d("2026-06-20"),
+            &[],
         );
         assert_eq!(view.age.months, 1);
         // Same town first ("a"), then office-wide by folded title: "Abenteuer…" < "Ärztliche…".
@@ -318,14 +359,14 @@ mod tests {
             offer("a", "Babycafé", 0, 12, &[TOWN]),
         ]);
         let birth = BirthInfo::Expected(d("2026-05-03"));
-        let view = child_view(Some(&file), TOWN, birth, &statewide(), d("2026-03-10"));
+        let view = child_view(Some(&file), TOWN, birth, &statewide(), d("2026-03-10"), &[]);
         assert_eq!(view.age.months, -2);
         assert_eq!(ids_now(&view), vec!["f"]);
         assert_eq!(ids_next(&view), vec![("a", d("2026-05-03"))]);
         assert!(view.checkups.is_empty());
         assert_eq!(view.deadlines.len(), 4);
 
-        let bare = child_view(None, TOWN, birth, &statewide(), d("2026-03-10"));
+        let bare = child_view(None, TOWN, birth, &statewide(), d("2026-03-10"), &[]);
         assert!(bare.now.is_empty() && bare.next.is_empty() && bare.unknown_age.is_empty());
         assert_eq!(bare.deadlines.len(), 4);
     }
@@ -374,7 +415,7 @@ mod tests {
         #[test]
         fn now_is_exactly_the_serving_offers_that_fit(offers in arb_offers(), (birth, today) in arb_birth()) {
             let file = office_file(offers);
-            let view = child_view(Some(&file), TOWN, birth, &statewide(), today);
+            let view = child_view(Some(&file), TOWN, birth, &statewide(), today, &[]);
             let months = age_in_months(birth.anchor(), today);
             let mut expected: Vec<&str> = file
                 .offers
@@ -391,7 +432,7 @@ mod tests {
         #[test]
         fn next_items_fit_from_their_date_and_not_before(offers in arb_offers(), (birth, today) in arb_birth()) {
             let file = office_file(offers);
-            let view = child_view(Some(&file), TOWN, birth, &statewide(), today);
+            let view = child_view(Some(&file), TOWN, birth, &statewide(), today, &[]);
             let anchor = birth.anchor();
             let mut previous = None;
             for item in &view.next {
@@ -422,9 +463,38 @@ mod tests {
         }
 
         #[test]
+        fn a_done_item_is_never_open_and_unmarking_gives_back_the_view(
+            (birth, today) in arb_birth(),
+            checkups in proptest::collection::vec(0_usize..11, 0..4),
+            deadlines in proptest::collection::vec(0_usize..4, 0..3),
+        ) {
+            let rules = statewide();
+            let mut marks = Vec::new();
+            for i in checkups {
+                crate::done::mark_done(&mut marks, DoneKind::Checkup, &rules.checkups[i].id, None);
+            }
+            for i in deadlines {
+                crate::done::mark_done(&mut marks, DoneKind::Deadline, &rules.deadlines[i].id, Some(today));
+            }
+            let marked = child_view(None, TOWN, birth, &rules, today, &marks);
+            for checkup in &marked.checkups {
+                prop_assert!(!crate::done::is_done(&marks, DoneKind::Checkup, &checkup.rule.id));
+            }
+            for deadline in &marked.deadlines {
+                prop_assert!(!crate::done::is_done(&marks, DoneKind::Deadline, &deadline.rule.id));
+            }
+            prop_assert_eq!(marked.done.len(), marks.len());
+            let original = child_view(None, TOWN, birth, &rules, today, &[]);
+            for mark in marks.clone() {
+                crate::done::unmark_done(&mut marks, mark.kind, &mark.id);
+            }
+            prop_assert_eq!(child_view(None, TOWN, birth, &rules, today, &marks), original);
+        }
+
+        #[test]
         fn unknown_age_is_exactly_the_serving_offers_without_age(offers in arb_offers(), (birth, today) in arb_birth()) {
             let file = office_file(offers);
-            let view = child_view(Some(&file), TOWN, birth, &statewide(), today);
+            let view = child_view(Some(&file), TOWN, birth, &statewide(), today, &[]);
             let mut expected: Vec<&str> = file
                 .offers
                 .iter()
@@ -452,13 +522,13 @@ mod tests {
             let mut reversed = offers;
             reversed.reverse();
             let reversed = office_file(reversed);
-            let first = child_view(Some(&file), TOWN, birth, &statewide(), today);
-            let again = child_view(Some(&file), TOWN, birth, &statewide(), today);
+            let first = child_view(Some(&file), TOWN, birth, &statewide(), today, &[]);
+            let again = child_view(Some(&file), TOWN, birth, &statewide(), today, &[]);
             prop_assert_eq!(&first, &again);
             // Ids are not unique in generated data; titles and ids decide the order otherwise.
             let ids: std::collections::HashSet<_> = file.offers.iter().map(|o| &o.id).collect();
             if ids.len() == file.offers.len() {
-                let other = child_view(Some(&reversed), TOWN, birth, &statewide(), today);
+                let other = child_view(Some(&reversed), TOWN, birth, &statewide(), today, &[]);
                 prop_assert_eq!(&first, &other);
             }
         }

@@ -166,6 +166,7 @@ mod tests {
             statewide: Statewide {
                 checkups: Vec::new(),
                 deadlines: Vec::new(),
+                helplines: Vec::new(),
             },
         }
     }

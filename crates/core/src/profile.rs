@@ -19,12 +19,13 @@
 use crate::age::BirthInfo;
 use crate::date::Date;
 use crate::directory::{Ags, Town};
+use crate::done::{DoneKind, DoneMark};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The `app` field of an export file.
 pub const EXPORT_APP: &str = "kekiz-begleiter";
@@ -51,6 +52,9 @@ pub struct Child {
     pub nickname: Option<String>,
     /// Birth date or due date.
     pub birth: BirthInfo,
+    /// Check-ups and deadlines marked done ("Erledigt"), since schema 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<DoneMark>,
 }
 
 /// Why a stored profile or an export file cannot be used.
@@ -137,7 +141,7 @@ struct StoredOut<'a> {
     children: &'a [Child],
 }
 
-/// The stored layout of schema 2, for reading.
+/// The stored layout of schemas 2 and 3, for reading (3 adds the children's optional `done`).
 #[derive(Deserialize)]
 struct StoredV2 {
     #[serde(default)]
@@ -222,6 +226,7 @@ impl Profile {
             id,
             nickname: clean_nickname(nickname),
             birth,
+            done: Vec::new(),
         });
         id
     }
@@ -236,6 +241,25 @@ impl Profile {
     /// The child with `id`.
     pub fn child(&self, id: u32) -> Option<&Child> {
         self.children.iter().find(|c| c.id == id)
+    }
+
+    /// Marks a check-up or deadline of child `child` done, on `on` when given; whether the child exists.
+    pub fn mark_done(&mut self, child: u32, kind: DoneKind, id: &str, on: Option<Date>) -> bool {
+        match self.children.iter_mut().find(|c| c.id == child) {
+            Some(c) => {
+                crate::done::mark_done(&mut c.done, kind, id, on);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes the mark off a check-up or deadline of child `child`; whether there was one.
+    pub fn unmark_done(&mut self, child: u32, kind: DoneKind, id: &str) -> bool {
+        self.children
+            .iter_mut()
+            .find(|c| c.id == child)
+            .is_some_and(|c| crate::done::unmark_done(&mut c.done, kind, id))
     }
 
     fn stored(&self) -> StoredOut<'_> {
@@ -259,7 +283,7 @@ impl Profile {
         };
         let shape = |e: serde_json::Error| ProfileError::WrongShape(e.to_string());
         let profile = match schema {
-            2 => {
+            2 | 3 => {
                 let v2: StoredV2 = serde_json::from_value(value).map_err(shape)?;
                 Profile {
                     town: v2.town,
@@ -278,6 +302,7 @@ impl Profile {
                         id: 1,
                         nickname: v1.child_name,
                         birth,
+                        done: Vec::new(),
                     })
                     .into_iter()
                     .collect();
@@ -356,28 +381,30 @@ mod tests {
                     id: 1,
                     nickname: Some("Mia".to_owned()),
                     birth: BirthInfo::Born(d("2026-05-03")),
+                    done: Vec::new(),
                 },
                 Child {
                     id: 2,
                     nickname: None,
                     birth: BirthInfo::Expected(d("2027-01-10")),
+                    done: Vec::new(),
                 },
             ],
         }
     }
 
     #[test]
-    fn stores_schema_2_and_reads_it_back() {
+    fn stores_schema_3_and_reads_it_back() {
         let text = mia().to_stored_json();
         assert_eq!(
             text,
-            r#"{"schema":2,"town":"05566012","children":[{"id":1,"nickname":"Mia","birth":{"born":"2026-05-03"}},{"id":2,"birth":{"expected":"2027-01-10"}}]}"#
+            r#"{"schema":3,"town":"05566012","children":[{"id":1,"nickname":"Mia","birth":{"born":"2026-05-03"}},{"id":2,"birth":{"expected":"2027-01-10"}}]}"#
         );
         assert_eq!(Profile::from_stored_json(&text), Ok(mia()));
         let empty = Profile::default();
         assert_eq!(
             empty.to_stored_json(),
-            r#"{"schema":2,"town":null,"children":[]}"#
+            r#"{"schema":3,"town":null,"children":[]}"#
         );
         assert_eq!(
             Profile::from_stored_json(&empty.to_stored_json()),
@@ -395,7 +422,8 @@ mod tests {
             vec![Child {
                 id: 1,
                 nickname: Some("Mia".to_owned()),
-                birth: BirthInfo::Born(d("2026-05-03"))
+                birth: BirthInfo::Born(d("2026-05-03")),
+                done: Vec::new(),
             }]
         );
         let expecting = r#"{"schema":1,"town":null,"birth_date":null,"due_date":"2026-12-01","child_name":"  "}"#;
@@ -406,7 +434,8 @@ mod tests {
             vec![Child {
                 id: 1,
                 nickname: None,
-                birth: BirthInfo::Expected(d("2026-12-01"))
+                birth: BirthInfo::Expected(d("2026-12-01")),
+                done: Vec::new(),
             }]
         );
         let nothing =
@@ -445,8 +474,8 @@ mod tests {
             Err(ProfileError::WrongShape(_))
         ));
         assert_eq!(
-            Profile::from_stored_json(r#"{"schema":3,"whatever":[]}"#),
-            Err(ProfileError::FromTheFuture(3))
+            Profile::from_stored_json(r#"{"schema":4,"whatever":[]}"#),
+            Err(ProfileError::FromTheFuture(4))
         );
         let bad_date =
             r#"{"schema":2,"town":null,"children":[{"id":1,"birth":{"born":"2026-02-30"}}]}"#;
@@ -480,8 +509,18 @@ mod tests {
         let text = mia().to_export_json(d("2026-11-21"));
         assert!(text.contains(r#""app": "kekiz-begleiter""#));
         assert!(text.contains(r#""exported": "2026-11-21""#));
-        assert!(text.contains(r#""schema": 2"#));
+        assert!(text.contains(r#""schema": 3"#));
         assert_eq!(parse_export(&text), Ok(mia()));
+        // Marks travel with the export.
+        let mut marked = mia();
+        crate::done::mark_done(
+            &mut marked.children[0].done,
+            crate::done::DoneKind::Checkup,
+            "U4",
+            Some(d("2026-08-20")),
+        );
+        let text = marked.to_export_json(d("2026-11-21"));
+        assert_eq!(parse_export(&text), Ok(marked));
         assert_eq!(
             export_file_name(d("2026-11-21")),
             "kekiz-begleiter-2026-11-21.json"
@@ -583,5 +622,33 @@ mod tests {
         assert!(ChildInputError::DueDateInPast
             .to_string()
             .contains("schon geboren"));
+    }
+
+    #[test]
+    fn migrates_schema_2_to_3_without_marks_and_reads_marks_of_3() {
+        let v2 = r#"{"schema":2,"town":"05566012","children":[{"id":1,"nickname":"Mia","birth":{"born":"2026-05-03"}},{"id":2,"birth":{"expected":"2027-01-10"}}]}"#;
+        let profile = Profile::from_stored_json(v2).expect("migrates");
+        assert_eq!(profile, mia());
+        assert!(profile.children.iter().all(|c| c.done.is_empty()));
+        assert!(profile.to_stored_json().starts_with(r#"{"schema":3,"#));
+        let v3 = r#"{"schema":3,"town":null,"children":[{"id":1,"birth":{"born":"2026-05-03"},"done":[{"kind":"checkup","id":"U4","on":"2026-08-20"},{"kind":"deadline","id":"kindergeld"}]}]}"#;
+        let profile = Profile::from_stored_json(v3).expect("reads");
+        let done = &profile.children[0].done;
+        assert_eq!(done.len(), 2);
+        assert_eq!(done[0].on, Some(d("2026-08-20")));
+        assert_eq!(done[1].kind, crate::done::DoneKind::Deadline);
+        assert_eq!(profile.to_stored_json(), v3, "stored back byte for byte");
+    }
+
+    #[test]
+    fn marks_belong_to_one_child() {
+        let mut profile = mia();
+        assert!(profile.mark_done(2, DoneKind::Deadline, "kindergeld", None));
+        assert!(!profile.mark_done(9, DoneKind::Deadline, "kindergeld", None));
+        assert!(profile.children[0].done.is_empty());
+        assert_eq!(profile.children[1].done.len(), 1);
+        assert!(!profile.unmark_done(1, DoneKind::Deadline, "kindergeld"));
+        assert!(profile.unmark_done(2, DoneKind::Deadline, "kindergeld"));
+        assert_eq!(profile, mia());
     }
 }

@@ -3,7 +3,9 @@
 //! Only compiled for tests; the data engineer writes the same numbers into `data/statewide.toml`.
 
 use crate::date::{AsOf, Date};
-use crate::directory::{CheckupRule, DeadlineRule, DueRule, LifeSpan, LifeUnit, Statewide, Town};
+use crate::directory::{
+    CheckupRule, DeadlineRule, DueRule, LateRule, LifeSpan, LifeUnit, Statewide, Town,
+};
 
 /// A date from ISO text; panics on a typo in a test.
 pub fn d(text: &str) -> Date {
@@ -49,7 +51,24 @@ pub fn checkup_rules() -> Vec<CheckupRule> {
 }
 
 fn deadline(id: &str, title: &str, due: DueRule, legal_basis: &str) -> DeadlineRule {
+    let late = match id {
+        "elterngeld" => Some(LateRule::RetroLifeMonths {
+            months: 3,
+            last_life_month: 14,
+        }),
+        "kindergeld" => Some(LateRule::RetroCalendarMonths {
+            months: 6,
+            until_months: 216,
+        }),
+        "kita-bedarf" => Some(LateRule::NoticeAhead {
+            months: 6,
+            from_months: 12,
+            until_months: 72,
+        }),
+        _ => None,
+    };
     DeadlineRule {
+        late,
         id: id.to_owned(),
         title: title.to_owned(),
         description: String::new(),
@@ -95,6 +114,7 @@ pub fn statewide() -> Statewide {
     Statewide {
         checkups: checkup_rules(),
         deadlines: deadline_rules(),
+        helplines: Vec::new(),
     }
 }
 

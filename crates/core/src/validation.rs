@@ -33,6 +33,9 @@ pub enum FieldError {
     /// A phone number has too few or too many digits.
     #[error("a phone number has 6 to 15 digits; this one has {0}")]
     PhoneLength(usize),
+    /// A help line's number that is neither a full number nor a short number.
+    #[error("\"{0}\" is neither a full phone number starting with 0 (area code) or + (country code), e.g. \"0228 19240\", nor a short number of 3 to 6 digits, e.g. \"112\" or \"116 117\"")]
+    HelplineNumber(String),
     /// Not of the form name@domain.tld.
     #[error("\"{0}\" is not an e-mail address of the form name@beispiel.de")]
     Email(String),
@@ -120,6 +123,32 @@ pub fn phone(value: &str) -> Result<(), FieldError> {
         return Err(FieldError::PhoneLength(digits));
     }
     Ok(())
+}
+
+/// The digits of a short number as written ("112", "116 117", "22 8 33"): 3 to 6 digits, blanks
+/// between them allowed, no leading 0; `None` for anything else. Only statewide help lines have
+/// short numbers: an office's local number without area code is never one.
+pub fn short_number(value: &str) -> Option<String> {
+    let value = value.trim();
+    if !value.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+        return None;
+    }
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    let fits = (3..=6).contains(&digits.len()) && !digits.starts_with('0');
+    fits.then_some(digits)
+}
+
+/// Checks a help line's number: a full number as [`phone`] accepts it, or a short number (see
+/// [`short_number`]) such as "112" or "116 117".
+pub fn helpline_phone(value: &str) -> Result<(), FieldError> {
+    text(value)?;
+    if short_number(value).is_some() {
+        return Ok(());
+    }
+    match phone(value) {
+        Err(FieldError::PhoneStart) => Err(FieldError::HelplineNumber(value.to_owned())),
+        other => other,
+    }
 }
 
 /// Checks an e-mail address: one "@", a plain local part, a domain with a dot and a top-level name.
@@ -336,6 +365,46 @@ mod tests {
             phone("tel. 0251 1234"),
             Err(FieldError::PhoneCharacter('t'))
         );
+    }
+
+    #[test]
+    fn accepts_full_and_short_helpline_numbers() {
+        for number in [
+            "112",
+            "110",
+            "116 117",
+            "116117",
+            "22 8 33",
+            "0228 19240",
+            "0800 111 0 550",
+        ] {
+            assert_eq!(helpline_phone(number), Ok(()), "{number}");
+        }
+        assert_eq!(short_number("116 117").as_deref(), Some("116117"));
+        assert_eq!(short_number("22 8 33").as_deref(), Some("22833"));
+        assert_eq!(short_number("0228"), None, "a leading 0 is an area code");
+        assert_eq!(short_number("11"), None);
+        assert_eq!(short_number("1234567"), None);
+        assert_eq!(short_number("116-117"), None);
+    }
+
+    #[test]
+    fn rejects_malformed_helpline_numbers() {
+        assert_eq!(helpline_phone(""), Err(FieldError::Empty));
+        assert_eq!(helpline_phone(" 112"), Err(FieldError::Untrimmed));
+        assert_eq!(
+            helpline_phone("1234567"),
+            Err(FieldError::HelplineNumber("1234567".into()))
+        );
+        assert_eq!(
+            helpline_phone("11"),
+            Err(FieldError::HelplineNumber("11".into()))
+        );
+        assert_eq!(
+            helpline_phone("0228 1924O"),
+            Err(FieldError::PhoneCharacter('O'))
+        );
+        assert_eq!(helpline_phone("0228"), Err(FieldError::PhoneLength(4)));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use crate::age::{Age, Stage};
 use crate::date::{Date, DateSpan};
+use crate::deadline::{DeadlineStatus, DeadlineWhen, LateAction};
 use crate::directory::{AgeRange, DueRule, Schedule, Weekday, WeeklySlot};
 
 /// A date as Germans write it: "21.11.2026".
@@ -297,6 +298,78 @@ pub fn due_rule_in_words(due: DueRule) -> String {
     }
 }
 
+/// A date with the month's name: "1. Juni 2026".
+pub fn date_with_month_name(date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    let name = MONTHS
+        .get(usize::from(date.month().saturating_sub(1)))
+        .copied()
+        .unwrap_or_default();
+    format!("{}. {name} {}", date.day(), date.year())
+}
+
+/// What applying today still brings after a deadline's date, as an action with its consequence:
+/// "Jetzt beantragen: gezahlt wird dann ab 1. Juni 2026. Antrag bis 31.12.2026, sonst ab 1. Juli 2026."
+pub fn late_action_in_words(action: LateAction) -> String {
+    match action {
+        LateAction::PaidFromLifeMonth {
+            life_month,
+            from,
+            apply_by,
+        } => format!(
+            "Jetzt beantragen: Bei Antrag in diesem Lebensmonat (bis {}) gibt es das Geld noch ab dem {life_month}. Lebensmonat (ab {}).",
+            apply_by.german(),
+            from.german()
+        ),
+        LateAction::PaidFromMonth { from, apply_by } => format!(
+            "Jetzt beantragen: Gezahlt wird dann ab {}. Antrag bis {}, sonst erst ab {}.",
+            date_with_month_name(from),
+            apply_by.german(),
+            date_with_month_name(from.add_months(1))
+        ),
+        LateAction::StartFrom { from } => format!(
+            "Jetzt anmelden: ein Platz ab frühestens {}.",
+            from.german()
+        ),
+    }
+}
+
+/// The line under a deadline's title: "bis 30.11.2026 (in 5 Tagen)", or once it has passed with a
+/// late action "Die Frist war der 30.11.2026 – beantragen lohnt sich trotzdem."
+pub fn deadline_when_in_words(when: DeadlineWhen, due: DueRule) -> String {
+    match when {
+        DeadlineWhen::AfterBirth => due_rule_in_words(due),
+        DeadlineWhen::Late { date, .. } => format!(
+            "Die Frist war der {} – es lohnt sich trotzdem noch.",
+            date.german()
+        ),
+        DeadlineWhen::On {
+            date,
+            days_left,
+            status,
+        } => {
+            let note = match status {
+                DeadlineStatus::Passed => "vorbei".to_owned(),
+                _ => days_left_in_words(days_left),
+            };
+            format!("bis {} ({note})", date.german())
+        }
+    }
+}
+
 /// A phone number as written ("02551 69-2305", "+49 (0) 2551 69 23 05") as a tel: link
 /// ("tel:+492551692305"); `None` when it is not a full German or international number.
 ///
@@ -328,6 +401,13 @@ pub fn phone_uri(text: &str) -> Option<String> {
         return None;
     }
     Some(format!("tel:+{international}"))
+}
+
+/// A help line's number as a tel: link: a full number as [`phone_uri`] makes it, a short number
+/// ("112", "116 117") dialled as it is ("tel:112", "tel:116117"); `None` for anything else.
+pub fn helpline_phone_uri(text: &str) -> Option<String> {
+    phone_uri(text)
+        .or_else(|| crate::validation::short_number(text).map(|digits| format!("tel:{digits}")))
 }
 
 /// A place in one line: "Familienzentrum „Bachpiraten“, Bendenweg 21a, Linnich"; only the
@@ -776,5 +856,59 @@ mod tests {
         assert_eq!(uri(""), None);
         assert_eq!(uri("0"), None);
         assert_eq!(uri("++49 2551"), None);
+    }
+
+    #[test]
+    fn helpline_numbers() {
+        let uri = |t: &str| helpline_phone_uri(t);
+        assert_eq!(uri("112").as_deref(), Some("tel:112"));
+        assert_eq!(uri("116 117").as_deref(), Some("tel:116117"));
+        assert_eq!(uri("22 8 33").as_deref(), Some("tel:22833"));
+        assert_eq!(uri("0228 19240").as_deref(), Some("tel:+4922819240"));
+        assert_eq!(uri("0800 00 22 8 33").as_deref(), Some("tel:+498000022833"));
+        assert_eq!(uri("11"), None);
+        assert_eq!(uri("1234567"), None);
+        assert_eq!(uri("112 (Notruf)"), None);
+    }
+
+    #[test]
+    fn late_actions_read_as_actions_with_their_consequence() {
+        use crate::deadline::LateAction;
+        let d = |t: &str| -> Date { t.parse().expect("date") };
+        assert_eq!(date_with_month_name(d("2026-06-01")), "1. Juni 2026");
+        assert_eq!(date_with_month_name(d("2027-03-31")), "31. März 2027");
+        assert_eq!(
+            late_action_in_words(LateAction::PaidFromMonth {
+                from: d("2026-06-01"),
+                apply_by: d("2026-12-31")
+            }),
+            "Jetzt beantragen: Gezahlt wird dann ab 1. Juni 2026. Antrag bis 31.12.2026, sonst erst ab 1. Juli 2026."
+        );
+        assert_eq!(
+            late_action_in_words(LateAction::PaidFromLifeMonth {
+                life_month: 4,
+                from: d("2026-03-12"),
+                apply_by: d("2026-07-11")
+            }),
+            "Jetzt beantragen: Bei Antrag in diesem Lebensmonat (bis 11.07.2026) gibt es das Geld noch ab dem 4. Lebensmonat (ab 12.03.2026)."
+        );
+        assert_eq!(
+            late_action_in_words(LateAction::StartFrom {
+                from: d("2027-06-01")
+            }),
+            "Jetzt anmelden: ein Platz ab frühestens 01.06.2027."
+        );
+        assert_eq!(
+            deadline_when_in_words(
+                crate::deadline::DeadlineWhen::Late {
+                    date: d("2026-11-30"),
+                    action: LateAction::StartFrom {
+                        from: d("2027-06-01")
+                    }
+                },
+                DueRule::MonthsAfterBirth(6)
+            ),
+            "Die Frist war der 30.11.2026 – es lohnt sich trotzdem noch."
+        );
     }
 }

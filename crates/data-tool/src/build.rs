@@ -71,6 +71,8 @@ pub struct Output {
     pub checkups: usize,
     /// Number of deadlines.
     pub deadlines: usize,
+    /// Number of help lines.
+    pub helplines: usize,
 }
 
 impl Output {
@@ -174,12 +176,19 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
             .iter()
             .flat_map(|s| s.deadlines.iter().map(|d| d.value.clone()))
             .collect(),
+        // In file order: the order the app shows them in.
+        helplines: data
+            .statewide
+            .iter()
+            .flat_map(|s| s.helplines.iter().map(|h| h.value.clone()))
+            .collect(),
     };
     let statewide_dates = statewide
         .checkups
         .iter()
         .map(|c| c.as_of)
-        .chain(statewide.deadlines.iter().map(|d| d.as_of));
+        .chain(statewide.deadlines.iter().map(|d| d.as_of))
+        .chain(statewide.helplines.iter().map(|h| h.as_of));
     newest = newest.max(statewide_dates.flatten().max());
     let mut towns: Vec<Town> = data
         .towns
@@ -212,6 +221,7 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
         offers,
         checkups: index.statewide.checkups.len(),
         deadlines: index.statewide.deadlines.len(),
+        helplines: index.statewide.helplines.len(),
         files: BTreeMap::new(),
     };
     files.insert("index.json".to_owned(), encode("index.json", &index)?);

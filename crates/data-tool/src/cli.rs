@@ -232,13 +232,14 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             match written {
                 Ok(output) => {
                     println!(
-                        "Gebaut: {} Orte, {} Jugendämter ({} mit Datei), {} Angebote, {} Untersuchungen, {} Fristen; {} Dateien, {} Bytes in {}",
+                        "Gebaut: {} Orte, {} Jugendämter ({} mit Datei), {} Angebote, {} Untersuchungen, {} Fristen, {} Notrufnummern und Hilfetelefone; {} Dateien, {} Bytes in {}",
                         output.towns,
                         output.offices,
                         output.published,
                         output.offers,
                         output.checkups,
                         output.deadlines,
+                        output.helplines,
                         output.files.len(),
                         output.total_bytes(),
                         out.display()

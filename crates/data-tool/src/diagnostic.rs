@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 /// Which entry of a file a problem belongs to, e.g. `offer "dueren-schnullercafe-linnich"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryRef {
-    /// Kind of entry as written in the file: "office", "welcome", "offer", "checkup", "deadline", "town".
+    /// Kind of entry as written in the file: "office", "welcome", "offer", "checkup", "deadline",
+    /// "helpline", "town".
     pub kind: &'static str,
     /// Its id, when it has a readable one.
     pub id: Option<String>,

@@ -8,9 +8,11 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, EntryRef};
 use kekiz_core::date::{AsOf, AsOfError};
 use kekiz_core::directory::{
-    Address, AgeRange, Category, CheckupRule, Confidence, Contact, DeadlineRule, DueRule, LifeSpan,
-    LifeUnit, Offer, Office, OfficeKind, Place, Schedule, Weekday, WeeklySlot, WelcomeService,
+    Address, AgeRange, Category, CheckupRule, Confidence, Contact, DeadlineRule, DueRule, LateRule,
+    LifeSpan, LifeUnit, Offer, Office, OfficeKind, Place, Schedule, Weekday, WeeklySlot,
+    WelcomeService,
 };
+use kekiz_core::directory::{Helpline, HelplinePhone};
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -174,6 +176,8 @@ pub struct StatewideSource {
     pub checkups: Vec<Located<CheckupRule>>,
     /// The `[[deadline]]` tables in file order.
     pub deadlines: Vec<Located<DeadlineRule>>,
+    /// The `[[helpline]]` tables in file order, which is the order the app shows them in.
+    pub helplines: Vec<Located<Helpline>>,
 }
 
 /// Everything read from a data folder.
@@ -575,6 +579,29 @@ const ALIASES: &[(&str, &str)] = &[
     ("offers", "offer"),
     ("amt", "office"),
     ("jugendamt", "office"),
+    // Help lines in statewide.toml.
+    ("telefon", "phones"),
+    ("tel", "phones"),
+    ("phone", "phones"),
+    ("nummern", "phones"),
+    ("telefonnummern", "phones"),
+    ("nummer", "number"),
+    ("rufnummer", "number"),
+    ("zweck", "purpose"),
+    ("beschreibung", "purpose"),
+    ("wofuer", "purpose"),
+    ("wofür", "purpose"),
+    ("zeiten", "hours"),
+    ("erreichbar", "hours"),
+    ("erreichbarkeit", "hours"),
+    ("oeffnungszeiten", "hours"),
+    ("öffnungszeiten", "hours"),
+    ("hinweis", "caveat"),
+    ("achtung", "caveat"),
+    ("bezeichnung", "label"),
+    ("helplines", "helpline"),
+    ("notruf", "helpline"),
+    ("hilfetelefon", "helpline"),
 ];
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -597,16 +624,18 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// A hint at the field an unknown key probably means, e.g. `; did you mean "phone"?`.
 fn suggestion(key: &str, allowed: &[&str]) -> String {
     let lower = key.to_lowercase();
-    let alias = ALIASES
+    // One word may mean different fields in different tables ("telefon": phone, phones).
+    let meanings: Vec<&str> = ALIASES
         .iter()
-        .find(|(alias, _)| *alias == lower)
-        .map(|(_, meant)| *meant);
-    if let Some(meant) = alias {
-        if allowed.contains(&meant) {
-            return format!("; did you mean \"{meant}\"?");
-        }
+        .filter(|(alias, _)| *alias == lower)
+        .map(|(_, meant)| *meant)
+        .collect();
+    if let Some(meant) = meanings.iter().find(|meant| allowed.contains(meant)) {
+        return format!("; did you mean \"{meant}\"?");
+    }
+    for meant in &meanings {
         for (table, fields) in [("contact", CONTACT_FIELDS), ("address", ADDRESS_FIELDS)] {
-            if fields.contains(&meant) && allowed.contains(&table) {
+            if fields.contains(meant) && allowed.contains(&table) {
                 return format!("; did you mean {table} = {{ {meant} = ... }}?");
             }
         }
@@ -1292,6 +1321,56 @@ fn read_due(ctx: &mut Ctx, tbl: Tbl) -> DueRule {
     }
 }
 
+/// The rules `late` may name, each with the numbers it needs.
+const LATE_RULES: &[(&str, &[&str])] = &[
+    ("retro_life_months", &["months", "last_life_month"]),
+    ("retro_calendar_months", &["months", "until_months"]),
+    ("notice_ahead", &["months", "from_months", "until_months"]),
+];
+
+/// Reads the optional `late` table: what applying after the date still brings.
+fn read_late(ctx: &mut Ctx, tbl: Tbl) -> Option<LateRule> {
+    let example =
+        "a table, e.g. late = { rule = \"retro_calendar_months\", months = 6, until_months = 216 }";
+    let table = opt_table(ctx, tbl, "late", example)?;
+    let inner = Tbl {
+        table,
+        prefix: "late",
+    };
+    let names: Vec<&str> = LATE_RULES.iter().map(|(name, _)| *name).collect();
+    let rule = req_enum::<String>(ctx, inner, "rule", &names)?;
+    let Some((_, numbers)) = LATE_RULES.iter().find(|(name, _)| *name == rule) else {
+        let span = table.get("rule").map(Spanned::span);
+        ctx.report(
+            "late.rule",
+            span.as_ref(),
+            format!("\"{rule}\" is not one of {}", names.join(", ")),
+        );
+        return None;
+    };
+    let allowed: Vec<&str> = std::iter::once("rule")
+        .chain(numbers.iter().copied())
+        .collect();
+    check_keys(ctx, inner, &allowed);
+    let number =
+        |ctx: &mut Ctx, key: &str| -> u32 { req_num(ctx, inner, key, "a positive whole number") };
+    Some(match rule.as_str() {
+        "retro_life_months" => LateRule::RetroLifeMonths {
+            months: number(ctx, "months"),
+            last_life_month: number(ctx, "last_life_month"),
+        },
+        "retro_calendar_months" => LateRule::RetroCalendarMonths {
+            months: number(ctx, "months"),
+            until_months: number(ctx, "until_months"),
+        },
+        _ => LateRule::NoticeAhead {
+            months: number(ctx, "months"),
+            from_months: number(ctx, "from_months"),
+            until_months: number(ctx, "until_months"),
+        },
+    })
+}
+
 fn read_deadline(ctx: &mut Ctx, tbl: Tbl) -> DeadlineRule {
     let id = read_id(ctx, tbl);
     check_keys(
@@ -1302,6 +1381,7 @@ fn read_deadline(ctx: &mut Ctx, tbl: Tbl) -> DeadlineRule {
             "title",
             "description",
             "due",
+            "late",
             "legal_basis",
             "source",
             "as_of",
@@ -1312,7 +1392,89 @@ fn read_deadline(ctx: &mut Ctx, tbl: Tbl) -> DeadlineRule {
         title: req_str(ctx, tbl, "title"),
         description: req_str(ctx, tbl, "description"),
         due: read_due(ctx, tbl),
+        late: read_late(ctx, tbl),
         legal_basis: req_str(ctx, tbl, "legal_basis"),
+        source: req_str(ctx, tbl, "source"),
+        as_of: req_as_of(ctx, tbl, "as_of"),
+    }
+}
+
+const HELPLINE_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "purpose",
+    "phones",
+    "web",
+    "hours",
+    "cost",
+    "languages",
+    "caveat",
+    "source",
+    "as_of",
+];
+
+/// Reads the optional `phones` of a help line: a list of `{ number, label }` tables, each item's
+/// line kept as `phones[i]`.
+fn read_phones(ctx: &mut Ctx, tbl: Tbl) -> Vec<HelplinePhone> {
+    let Some(value) = get(ctx, tbl, "phones") else {
+        return Vec::new();
+    };
+    let DeValue::Array(items) = value.get_ref() else {
+        wrong_type(
+            ctx,
+            "phones",
+            value,
+            "a list of numbers, e.g. phones = [{ number = \"0800 00 22 8 33\", label = \"aus dem Festnetz\" }, { number = \"22 8 33\", label = \"vom Handy\" }]",
+        );
+        return Vec::new();
+    };
+    let mut phones = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let prefix = format!("phones[{i}]");
+        ctx.note(&prefix, &item.span());
+        match item.get_ref() {
+            DeValue::Table(table) => {
+                let inner = Tbl {
+                    table,
+                    prefix: &prefix,
+                };
+                check_keys(ctx, inner, &["number", "label"]);
+                phones.push(HelplinePhone {
+                    number: req_str(ctx, inner, "number"),
+                    label: opt_str(ctx, inner, "label"),
+                });
+            }
+            _ => {
+                wrong_type(
+                    ctx,
+                    &prefix,
+                    item,
+                    "a number as a table, e.g. { number = \"112\" }",
+                );
+                // A stand-in keeps `phones[i]` the i-th item of the file (reported, never checked).
+                phones.push(HelplinePhone {
+                    number: String::new(),
+                    label: None,
+                });
+            }
+        }
+    }
+    phones
+}
+
+fn read_helpline(ctx: &mut Ctx, tbl: Tbl) -> Helpline {
+    let id = read_id(ctx, tbl);
+    check_keys(ctx, tbl, HELPLINE_FIELDS);
+    Helpline {
+        id,
+        name: req_str(ctx, tbl, "name"),
+        purpose: req_str(ctx, tbl, "purpose"),
+        phones: read_phones(ctx, tbl),
+        web: opt_str(ctx, tbl, "web"),
+        hours: opt_str(ctx, tbl, "hours"),
+        cost: opt_str(ctx, tbl, "cost"),
+        languages: opt_str(ctx, tbl, "languages"),
+        caveat: opt_str(ctx, tbl, "caveat"),
         source: req_str(ctx, tbl, "source"),
         as_of: req_as_of(ctx, tbl, "as_of"),
     }
@@ -1443,11 +1605,18 @@ pub fn read_statewide(path: &Path, text: &str, diags: &mut Diagnostics) -> State
         path: path.to_path_buf(),
         checkups: Vec::new(),
         deadlines: Vec::new(),
+        helplines: Vec::new(),
     };
     let Some(root) = parse_toml(path, text, &lines, diags) else {
         return source;
     };
-    check_top_keys(path, &lines, diags, &root, &["checkup", "deadline"]);
+    check_top_keys(
+        path,
+        &lines,
+        diags,
+        &root,
+        &["checkup", "deadline", "helpline"],
+    );
     for (i, (span, table)) in top_tables(path, &lines, diags, &root, "checkup", true)
         .into_iter()
         .enumerate()
@@ -1463,6 +1632,14 @@ pub fn read_statewide(path: &Path, text: &str, diags: &mut Diagnostics) -> State
         let mut ctx = Ctx::new(path, &lines, diags, "deadline", i + 1, span);
         let deadline = read_deadline(&mut ctx, Tbl { table, prefix: "" });
         source.deadlines.push(ctx.finish(deadline));
+    }
+    for (i, (span, table)) in top_tables(path, &lines, diags, &root, "helpline", true)
+        .into_iter()
+        .enumerate()
+    {
+        let mut ctx = Ctx::new(path, &lines, diags, "helpline", i + 1, span);
+        let helpline = read_helpline(&mut ctx, Tbl { table, prefix: "" });
+        source.helplines.push(ctx.finish(helpline));
     }
     source
 }
@@ -1609,5 +1786,64 @@ mod tests {
         );
         assert_eq!(suggestion("xyz", OFFER_FIELDS), ".");
         assert_eq!(edit_distance("titel", "title"), 2);
+        assert_eq!(
+            suggestion("Telefon", HELPLINE_FIELDS),
+            "; did you mean \"phones\"?"
+        );
+        assert_eq!(
+            suggestion("zeiten", HELPLINE_FIELDS),
+            "; did you mean \"hours\"?"
+        );
+        assert_eq!(
+            suggestion("zeiten", OFFER_FIELDS),
+            "; did you mean \"schedule\"?"
+        );
+    }
+
+    fn statewide(text: &str) -> (StatewideSource, Vec<String>) {
+        let mut diags = Diagnostics::new();
+        let source = read_statewide(Path::new("s.toml"), text, &mut diags);
+        (
+            source,
+            diags.sorted().iter().map(|d| d.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn reads_help_lines_in_file_order_with_the_lines_of_their_numbers() {
+        let text = "[[helpline]]\nid = \"notruf-112\"\nname = \"Notruf\"\npurpose = \"Bei Lebensgefahr.\"\nphones = [{ number = \"112\" }]\nsource = \"s\"\nas_of = \"unbekannt\"\n\n[[helpline]]\nid = \"apotheken\"\nname = \"Apotheken-Notdienst\"\npurpose = \"Nächste Apotheke.\"\nphones = [\n  { number = \"0800 00 22 8 33\" },\n  { number = \"22 8 33\", label = \"vom Handy\" },\n]\nweb = \"https://www.aponet.de\"\nhours = \"rund um die Uhr\"\nsource = \"s\"\nas_of = \"2020-04-09\"\n";
+        let (source, messages) = statewide(text);
+        assert!(messages.is_empty(), "{messages:?}");
+        let ids: Vec<&str> = source
+            .helplines
+            .iter()
+            .map(|h| h.value.id.as_str())
+            .collect();
+        assert_eq!(ids, ["notruf-112", "apotheken"]);
+        let pharmacy = &source.helplines[1];
+        assert_eq!(pharmacy.value.phones.len(), 2);
+        assert_eq!(pharmacy.value.phones[1].label.as_deref(), Some("vom Handy"));
+        assert_eq!(pharmacy.fields.line("phones[1].number"), Some(15));
+        assert_eq!(source.helplines[0].value.as_of, None);
+    }
+
+    #[test]
+    fn reports_structural_problems_of_a_help_line() {
+        let text = "[[helpline]]\nid = \"x\"\ntelefon = \"112\"\nphones = [\"112\", { label = \"L\" }]\nsource = \"s\"\nas_of = \"2020\"\n";
+        let (source, messages) = statewide(text);
+        // The unreadable first number keeps its place: the label read is that of phones[1].
+        let phones = &source.helplines[0].value.phones;
+        assert_eq!(phones.len(), 2);
+        assert_eq!(phones[1].label.as_deref(), Some("L"));
+        assert_eq!(
+            messages,
+            [
+                "s.toml:1: helpline \"x\", field \"name\": this required field is missing.",
+                "s.toml:1: helpline \"x\", field \"purpose\": this required field is missing.",
+                "s.toml:1: helpline \"x\", field \"phones[1].number\": this required field is missing.",
+                "s.toml:3: helpline \"x\", field \"telefon\": unknown field; did you mean \"phones\"? Fields allowed here: id, name, purpose, phones, web, hours, cost, languages, caveat, source, as_of",
+                "s.toml:4: helpline \"x\", field \"phones[0]\": must be a number as a table, e.g. { number = \"112\" }, but is string",
+            ]
+        );
     }
 }

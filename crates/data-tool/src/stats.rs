@@ -53,6 +53,8 @@ pub struct Coverage {
     pub towns_by_confidence: [usize; 3],
     /// Offices per file, sorted by id.
     pub offices: Vec<OfficeRow>,
+    /// Statewide emergency numbers and help lines.
+    pub helplines: usize,
     /// Entries older than two years, oldest first.
     pub stale: Vec<DatedEntry>,
     /// Entries whose source gives no date.
@@ -158,6 +160,14 @@ pub fn coverage(data: &Dataset, today: Date) -> Coverage {
                 deadline.value.as_of,
             );
         }
+        for helpline in &statewide.helplines {
+            note(
+                &helpline.file,
+                helpline.line,
+                describe(helpline),
+                helpline.value.as_of,
+            );
+        }
     }
     let unverified = data
         .assignments
@@ -185,6 +195,7 @@ pub fn coverage(data: &Dataset, today: Date) -> Coverage {
         towns: data.towns.len(),
         towns_by_confidence,
         offices,
+        helplines: data.statewide.as_ref().map_or(0, |s| s.helplines.len()),
         stale,
         undated,
         unverified,
@@ -260,6 +271,11 @@ pub fn render(c: &Coverage) -> String {
         format!(" von {files} (Telefon, E-Mail oder Web)"),
     );
     figure("Angebote insgesamt", offers, String::new());
+    figure(
+        "Notrufnummern und Hilfetelefone",
+        c.helplines,
+        " (landesweit)".to_owned(),
+    );
     figure(
         "Einträge älter als zwei Jahre",
         c.stale.len(),

@@ -80,6 +80,7 @@ pub fn validate(data: &Dataset, today: Date, diags: &mut Diagnostics) {
     }
     if let Some(statewide) = &data.statewide {
         check_statewide(statewide, today, diags);
+        check_helplines(statewide, today, diags);
     }
 }
 
@@ -659,6 +660,49 @@ fn check_statewide(statewide: &StatewideSource, today: Date, diags: &mut Diagnos
             error(diags, deadline, "due.value", "must be at least 1");
         }
         check_source(deadline, &value.source, value.as_of, today, diags);
+    }
+}
+
+/// Checks the `[[helpline]]` entries: ids, texts, numbers (full or short), web address, source.
+fn check_helplines(statewide: &StatewideSource, today: Date, diags: &mut Diagnostics) {
+    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+    for helpline in &statewide.helplines {
+        let value = &helpline.value;
+        if helpline.fields.present("id") {
+            field_error(diags, helpline, "id", validation::offer_id(&value.id));
+        }
+        unique(helpline, &value.id, &mut ids, diags);
+        required_text(helpline, "name", &value.name, diags);
+        required_text(helpline, "purpose", &value.purpose, diags);
+        for (i, phone) in value.phones.iter().enumerate() {
+            let number = format!("phones[{i}].number");
+            if helpline.fields.present(&number) {
+                field_error(
+                    diags,
+                    helpline,
+                    &number,
+                    validation::helpline_phone(&phone.number),
+                );
+            }
+            let label = format!("phones[{i}].label");
+            optional_text(helpline, &label, phone.label.as_deref(), diags);
+        }
+        if value.phones.is_empty() && value.web.is_none() && !helpline.fields.is_reported("web") {
+            error(
+                diags,
+                helpline,
+                "phones",
+                "a help line needs at least one number (phones) or a web page (web)",
+            );
+        }
+        if let Some(web) = &value.web {
+            field_error(diags, helpline, "web", validation::https_url(web));
+        }
+        optional_text(helpline, "hours", value.hours.as_deref(), diags);
+        optional_text(helpline, "cost", value.cost.as_deref(), diags);
+        optional_text(helpline, "languages", value.languages.as_deref(), diags);
+        optional_text(helpline, "caveat", value.caveat.as_deref(), diags);
+        check_source(helpline, &value.source, value.as_of, today, diags);
     }
 }
 

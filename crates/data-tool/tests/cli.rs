@@ -1250,3 +1250,128 @@ fn the_real_data_builds_with_every_office_of_nrw() {
         ["geburt-anmelden", "elterngeld", "kindergeld", "kita-bedarf"]
     );
 }
+
+const STATEWIDE: &str = "data/statewide.toml";
+
+#[test]
+fn reports_a_malformed_helpline_number_and_a_missing_source() {
+    let fixture = Fixture::new();
+    fixture.replace(STATEWIDE, "\"0800 00 22 8 33\"", "\"0800 00 22 8 3O\"");
+    fixture.replace(
+        STATEWIDE,
+        "source = \"Feuerwehr, Merkblatt Notruf (2024)\"\n",
+        "",
+    );
+    let outcome = fixture.validate();
+    outcome.assert_failed_with(&[
+        &fixture.at(STATEWIDE, "0800 00 22 8 3O"),
+        "helpline \"apotheken-notdienst\"",
+        "field \"phones[0].number\"",
+        "the phone number contains \"O\"",
+    ]);
+    // A missing field is reported at the entry's header.
+    outcome.line_with(&[
+        &fixture.at(STATEWIDE, "[[helpline]]"),
+        "helpline \"notruf-112\"",
+        "field \"source\"",
+        "this required field is missing",
+    ]);
+    assert_eq!(
+        outcome.stderr.lines().last(),
+        Some("2 Fehler in 1 Datei"),
+        "{}",
+        outcome.all()
+    );
+}
+
+#[test]
+fn reports_a_helpline_without_number_or_web_and_a_long_short_number() {
+    let fixture = Fixture::new();
+    fixture.replace(STATEWIDE, "phones = [{ number = \"112\" }]\n", "");
+    fixture.replace(STATEWIDE, "\"22 8 33\"", "\"22 8 33 44\"");
+    let outcome = fixture.validate();
+    outcome.assert_failed_with(&[
+        &fixture.at(STATEWIDE, "[[helpline]]"),
+        "helpline \"notruf-112\"",
+        "field \"phones\"",
+        "at least one number",
+    ]);
+    outcome.line_with(&[
+        &fixture.at(STATEWIDE, "22 8 33 44"),
+        "helpline \"apotheken-notdienst\"",
+        "field \"phones[1].number\"",
+        "nor a short number of 3 to 6 digits",
+    ]);
+}
+
+#[test]
+fn builds_helplines_in_file_order() {
+    let fixture = Fixture::new();
+    let outcome = fixture.run(&["build", "data", "out", "--today", TODAY]);
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    assert!(
+        outcome
+            .stdout
+            .contains("2 Notrufnummern und Hilfetelefone;"),
+        "{}",
+        outcome.stdout
+    );
+    let index: DirectoryIndex =
+        serde_json::from_slice(&fs::read(fixture.path("out/index.json")).expect("index"))
+            .expect("parses");
+    let ids: Vec<&str> = index
+        .statewide
+        .helplines
+        .iter()
+        .map(|h| h.id.as_str())
+        .collect();
+    assert_eq!(ids, ["notruf-112", "apotheken-notdienst"]);
+    let pharmacy = &index.statewide.helplines[1];
+    assert_eq!(pharmacy.phones[1].number, "22 8 33");
+    assert_eq!(pharmacy.phones[1].label.as_deref(), Some("vom Handy"));
+    let stats = fixture.run(&["stats", "data", "--today", TODAY]);
+    stats.line_with(&["Notrufnummern und Hilfetelefone:", "2 (landesweit)"]);
+}
+
+#[test]
+fn the_real_data_puts_the_emergency_number_first() {
+    let out = tempfile::tempdir().expect("temporary directory");
+    let data = real_data();
+    let outcome = run_in(out.path(), &["build", &data.to_string_lossy(), "built"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.all());
+    let index: DirectoryIndex =
+        serde_json::from_slice(&fs::read(out.path().join("built/index.json")).expect("index"))
+            .expect("parses");
+    let helplines = &index.statewide.helplines;
+    let first = helplines.first().expect("at least one help line");
+    assert_eq!(first.phones[0].number, "112", "danger to life comes first");
+    let numbers: Vec<&str> = helplines
+        .iter()
+        .flat_map(|h| h.phones.iter().map(|p| p.number.as_str()))
+        .collect();
+    let at = |number: &str| {
+        numbers
+            .iter()
+            .position(|n| *n == number)
+            .unwrap_or_else(|| panic!("{number} is listed: {numbers:?}"))
+    };
+    assert!(at("112") < at("116 117"), "{numbers:?}");
+    assert!(at("116 117") < at("0228 19240"), "{numbers:?}");
+    // The research's "do not use" list, and 116 123 (only "mittel").
+    for old in [
+        "0228 287-3211",
+        "08000 116 016",
+        "0800 111 0 333",
+        "0211 5970 7284",
+        "116 123",
+    ] {
+        assert!(!numbers.contains(&old), "{old} must not be shown");
+    }
+    for helpline in helplines {
+        assert!(
+            !helpline.source.is_empty(),
+            "{} names its source",
+            helpline.id
+        );
+    }
+}
