@@ -2,60 +2,91 @@
 // - install: precache every built app file (the BUILD list below) and the town index;
 // - navigations: answered with the cached page, so the app starts without signal;
 // - app files: cache first (their names or the BUILD version change with their content);
-// - data files (/data/…): answered from the cache at once and refreshed in the background; a
-//   new copy replaces the old one only when it is complete, valid JSON of the right format;
+// - data files (/data/…): answered from the cache at once and refreshed in the background with
+//   a conditional request; a changed copy never replaces the good one here: it waits in the
+//   pending cache until the app has read it with its own types (last known good data);
 // - a new version waits until the page asks it to take over (SKIP_WAITING), never by itself;
-// - activate: deletes the caches of older versions.
-// The build (scripts/post-build.mjs) replaces the BUILD line with the list of every built file
-// and its content hash, so any change to any built file changes these bytes.
+// - activate: deletes the caches of older versions and of older data formats.
+// The build (scripts/post-build.mjs) replaces the BUILD line with the list of every app file
+// and its content hash (data files are not part of a version), and DATA_FORMAT with the data
+// format number of crates/core/src/directory.rs.
 const BUILD = null; // replaced at build time by scripts/post-build.mjs
+const DATA_FORMAT = null; // replaced at build time by scripts/post-build.mjs
 const APP_CACHE = `kekiz-app-${BUILD.version}`;
-// Data files keep their names across app versions; their cache is named after the data
+// Data files keep their names across app versions; their caches are named after the data
 // format, so a waiting new version never replaces what the running one reads.
-const DATA_FORMAT = 2;
 const DATA_CACHE = `kekiz-data-v${DATA_FORMAT}`;
+const PENDING_CACHE = `kekiz-data-pending-v${DATA_FORMAT}`;
 const INDEX_URL = '/data/index.json';
 
 // A fresh copy from the server, past the HTTP cache and without leaving a copy there.
 const fetchFresh = (url) => fetch(new Request(url, { cache: 'no-store' }));
 
-// Whether a data file's text is complete and of the format this app reads. A truncated or
-// otherwise broken download fails here and never replaces a good copy.
-function validData(url, text) {
-  let value;
+// Whether a data file's text is complete JSON of this format: a cheap first filter only; the
+// app decides with its real types whether a new copy may replace the good one.
+function validData(text) {
   try {
-    value = JSON.parse(text);
+    const value = JSON.parse(text);
+    return !!value && value.format === DATA_FORMAT;
   } catch {
     return false;
   }
-  if (!value || value.format !== DATA_FORMAT) return false;
-  if (url.endsWith(INDEX_URL)) return Array.isArray(value.towns) && Array.isArray(value.offices) && !!value.statewide;
-  return !!value.office && typeof value.office.id === 'string' && Array.isArray(value.offers);
 }
 
-// Fetches a data file and stores it if valid. Resolves to the stored text, or null when the
-// download failed or was invalid (the old copy, if any, stays). With `onlyIfKept`, a file
-// deleted meanwhile ("Alle Daten löschen", a family's office file) is not written back.
-async function refreshData(url, onlyIfKept = false) {
+const jsonResponse = (text, etag) =>
+  new Response(text, { headers: etag ? { 'Content-Type': 'application/json', ETag: etag } : { 'Content-Type': 'application/json' } });
+
+// Stores a copy; a full storage (quota) must not lose the file the network delivered.
+async function putSafely(cacheName, url, text, etag) {
+  try {
+    await (await caches.open(cacheName)).put(url, jsonResponse(text, etag));
+    return true;
+  } catch {
+    await tellClients({ type: 'STORAGE_FAILED', url });
+    return false;
+  }
+}
+
+async function tellClients(message) {
+  const clients = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  for (const client of clients) client.postMessage(message);
+}
+
+// Asks the server for a data file, conditionally when a copy is kept. Resolves to
+// { text, etag } for a complete new body, 'unchanged' for 304, or null on any failure.
+async function download(url, known) {
+  const etag = known && known.headers.get('ETag');
   let response;
   try {
-    response = await fetchFresh(url);
+    response = await fetch(new Request(url, { cache: 'no-store', headers: etag ? { 'If-None-Match': etag } : {} }));
   } catch {
     return null;
   }
+  if (response.status === 304) return 'unchanged';
   if (!response.ok) return null;
   const text = await response.text();
-  if (!validData(url, text)) return null;
-  const cache = await caches.open(DATA_CACHE);
-  const old = await cache.match(url);
-  if (onlyIfKept && !old) return null;
-  const oldText = old ? await old.text() : null;
-  await cache.put(url, new Response(text, { headers: { 'Content-Type': 'application/json' } }));
-  if (oldText !== null && oldText !== text) {
-    const clients = await self.clients.matchAll({ type: 'window' });
-    for (const client of clients) client.postMessage({ type: 'DATA_UPDATED', url: new URL(url, self.location.origin).pathname });
+  return validData(text) ? { text, etag: response.headers.get('ETag') } : null;
+}
+
+// Refreshes a kept data file: a changed copy goes to the pending cache and the app is told.
+// Without a kept copy (first time) the file is stored directly, unless `onlyIfKept` (a file
+// deleted meanwhile, "Alle Daten löschen", is not written back). Resolves to the text to serve
+// when there was no kept copy, else null.
+async function refreshData(url, onlyIfKept = false) {
+  const good = await (await caches.open(DATA_CACHE)).match(url);
+  const pending = await (await caches.open(PENDING_CACHE)).match(url);
+  const fresh = await download(url, pending || good);
+  if (fresh === null || fresh === 'unchanged') return null;
+  if (!good) {
+    if (onlyIfKept) return null;
+    await putSafely(DATA_CACHE, url, fresh.text, fresh.etag);
+    return fresh.text;
   }
-  return text;
+  if ((await good.clone().text()) === fresh.text) return null;
+  if (await putSafely(PENDING_CACHE, url, fresh.text, fresh.etag)) {
+    await tellClients({ type: 'DATA_PENDING', url: new URL(url, self.location.origin).pathname });
+  }
+  return null;
 }
 
 // Hex of the first 8 bytes of a body's SHA-256, as scripts/post-build.mjs writes it.
@@ -85,7 +116,8 @@ self.addEventListener('install', (event) => {
       await precacheShell();
       // Every family needs the town index; office files are kept when a family needs them.
       const stored = await (await caches.open(DATA_CACHE)).match(INDEX_URL);
-      if (!(await refreshData(INDEX_URL)) && !stored) throw new Error('the town index could not be stored');
+      if (!stored && !(await refreshData(INDEX_URL))) throw new Error('the town index could not be fetched');
+      if (stored) await refreshData(INDEX_URL);
     })()
   );
 });
@@ -94,7 +126,8 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      await Promise.all(names.filter((n) => n.startsWith('kekiz-app-') && n !== APP_CACHE).map((n) => caches.delete(n)));
+      const keep = [APP_CACHE, DATA_CACHE, PENDING_CACHE];
+      await Promise.all(names.filter((n) => n.startsWith('kekiz-') && !keep.includes(n)).map((n) => caches.delete(n)));
       // Take over pages opened before the first install; later versions only activate when
       // the page asked (SKIP_WAITING) and reloads anyway.
       await self.clients.claim();
@@ -117,7 +150,7 @@ async function answerData(event, url, visit) {
   // A file a home visit needs and the device does not keep: pass it on, store nothing.
   if (visit) return fetchFresh(url);
   const text = await refreshData(url);
-  if (text !== null) return new Response(text, { headers: { 'Content-Type': 'application/json' } });
+  if (text !== null) return jsonResponse(text);
   return fetch(url);
 }
 

@@ -1,9 +1,12 @@
 // Trunk post_build hook (see Trunk.toml): runs once the staging folder holds the final files.
 // 1. Moves Trunk's inline module loader out of index.html into a hashed file, so the
 //    Content-Security-Policy can forbid inline scripts.
-// 2. Writes the list of every built file with its content hash into sw.js, so that any
-//    change to any built file changes the worker's bytes (Trunk's file-name hashes are taken
-//    before wasm-opt runs and do not see every change).
+// 2. Writes the list of every app file with its content hash into sw.js, so that any change
+//    to the app changes the worker's bytes (Trunk's file-name hashes are taken before wasm-opt
+//    runs and do not see every change). Data files are left out on purpose: a data-only deploy
+//    must not look like a new version of the app; the worker refreshes data on its own.
+// 3. Writes the data format number (FORMAT_VERSION in crates/core/src/directory.rs, its one
+//    home) into sw.js.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -38,6 +41,15 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('post-build: index.html still holds an inline script; the CSP would block it');
   process.exit(1);
 }
+// The page's own policy must be the server's (less frame-ancestors, which only a header can set).
+const headers = readFileSync(new URL('../deploy/nginx/security-headers.conf', import.meta.url), 'utf8');
+const headerPolicy = headers.match(/Content-Security-Policy "([^"]+)"/);
+const metaPolicy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+const withoutFrameAncestors = (policy) => policy.split(';').map((d) => d.trim()).filter((d) => d && !d.startsWith('frame-ancestors')).join('; ');
+if (!headerPolicy || !metaPolicy || withoutFrameAncestors(headerPolicy[1]) !== withoutFrameAncestors(metaPolicy[1])) {
+  console.error('post-build: the Content-Security-Policy in index.html differs from deploy/nginx/security-headers.conf');
+  process.exit(1);
+}
 writeFileSync(indexPath, html);
 
 // 2. The precache list.
@@ -59,9 +71,16 @@ const entries = files.map((url) => ({
 // The app shell: every file the app needs to run offline. PNG icons are only for installing
 // (the browser fetches them from the manifest then), so they are not precached.
 const shell = entries.filter((e) => !e.url.startsWith('/data/') && !/^\/icons\/.*\.png$/.test(e.url));
-const data = entries.filter((e) => e.url.startsWith('/data/'));
-const version = sha256(entries.map((e) => `${e.url} ${e.hash}`).join('\n')).slice(0, 16);
-const manifest = { version, shell, data };
+const version = sha256(shell.map((e) => `${e.url} ${e.hash}`).join('\n')).slice(0, 16);
+const manifest = { version, shell };
+
+// 3. The data format number, from the Rust source that defines it.
+const directory = readFileSync(new URL('../crates/core/src/directory.rs', import.meta.url), 'utf8');
+const format = directory.match(/^pub const FORMAT_VERSION: u32 = (\d+);$/m);
+if (!format) {
+  console.error('post-build: FORMAT_VERSION not found in crates/core/src/directory.rs');
+  process.exit(1);
+}
 
 const swPath = join(staging, 'sw.js');
 const sw = readFileSync(swPath, 'utf8');
@@ -71,5 +90,15 @@ if (!buildLine.test(sw)) {
   console.error('post-build: sw.js lacks the BUILD placeholder line');
   process.exit(1);
 }
-writeFileSync(swPath, sw.replace(buildLine, () => `const BUILD = ${JSON.stringify(manifest)};`));
+const formatLine = /^const DATA_FORMAT = (null|\d+); \/\/ replaced at build time by scripts\/post-build\.mjs$/m;
+if (!formatLine.test(sw)) {
+  console.error('post-build: sw.js lacks the DATA_FORMAT placeholder line');
+  process.exit(1);
+}
+writeFileSync(
+  swPath,
+  sw
+    .replace(buildLine, () => `const BUILD = ${JSON.stringify(manifest)};`)
+    .replace(formatLine, () => `const DATA_FORMAT = ${format[1]}; // replaced at build time by scripts/post-build.mjs`),
+);
 console.log(`post-build: loader ${loaderName}, ${shell.length} app files to precache, ${entries.length} files hashed, version ${version}`);

@@ -69,14 +69,20 @@ fn start_background(app: AppState) {
     }) {
         leptos::logging::warn!("back button not watched: {error}");
     }
-    if let Err(error) = service_worker::on_data_updated(move |path| {
-        if path == crate::state::INDEX_URL {
-            app.reload_directory();
-        } else if let Some(town) = app.profile.with_untracked(|p| p.town.clone()) {
-            app.load_office_for(&town, true);
-        }
+    // New data waits in the worker until the app has read it; also what waited since last time.
+    app.check_pending_data();
+    if let Err(error) = service_worker::on_worker_news(move |news| {
+        match news {
+        service_worker::WorkerNews::DataPending(_) => app.check_pending_data(),
+        service_worker::WorkerNews::StorageFailed(_) => app.data_notice.set(Some(
+            "Der Speicher des Geräts ist voll: neue Daten werden angezeigt, aber nicht für die Nutzung ohne Netz gespeichert.".to_owned(),
+        )),
+    }
     }) {
         leptos::logging::warn!("data updates not watched: {error}");
+    }
+    if let Err(error) = service_worker::reload_on_new_version() {
+        leptos::logging::warn!("other tabs' updates not followed: {error}");
     }
     leptos::task::spawn_local(async move {
         if let Err(error) = service_worker::register(move || app.update_waiting.set(true)).await {

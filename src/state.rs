@@ -7,7 +7,9 @@ use crate::platform::{clock, fetch, storage};
 use crate::route::Route;
 use kekiz_core::age::BirthInfo;
 use kekiz_core::date::{AsOf, Date};
-use kekiz_core::directory::{DirectoryIndex, OfficeFile, FORMAT_VERSION};
+use kekiz_core::directory::{
+    parse_data_file, DirectoryIndex, OfficeFile, FORMAT_VERSION, INDEX_PATH,
+};
 use kekiz_core::handover::{parse_handover, Handover};
 use kekiz_core::office::{responsible_office, ResponsibleOffice};
 use kekiz_core::profile::Profile;
@@ -17,7 +19,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Where the town index lies on the server (and in the service worker's cache).
-pub const INDEX_URL: &str = "/data/index.json";
+pub const INDEX_URL: &str = INDEX_PATH;
 
 /// Something that is fetched: still on its way, there, or not to be had (with the reason).
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +92,8 @@ pub struct AppState {
     pub visit: RwSignal<Option<Visit>>,
     /// Town and birth month from a handed-over link, or why the link cannot be read.
     pub handover: RwSignal<Option<Result<Handover, String>>>,
+    /// Why new data could not be taken over or kept (the app then works on with what it has).
+    pub data_notice: RwSignal<Option<String>>,
 }
 
 /// A home visit's family: town and birth or due date, held only in memory.
@@ -127,18 +131,91 @@ impl AppState {
                     .map_err(|e| e.to_string())
                     .transpose(),
             ),
+            data_notice: RwSignal::new(None),
         }
+    }
+
+    /// Reads every new copy of a data file that the service worker keeps waiting, with the
+    /// app's own types: a copy that reads replaces the kept one and is shown; one that does not
+    /// is dropped, the kept one stays (across restarts too), and the app says why.
+    pub fn check_pending_data(&self) {
+        let app = *self;
+        leptos::task::spawn_local(async move {
+            let files = match crate::platform::data_cache::pending_files().await {
+                Ok(files) => files,
+                Err(error) => {
+                    leptos::logging::warn!("waiting data not read: {error}");
+                    return;
+                }
+            };
+            for file in files {
+                match parse_data_file(&file.path, &file.text) {
+                    Ok(_) => {
+                        if let Err(error) =
+                            crate::platform::data_cache::accept_pending(&file.path).await
+                        {
+                            app.data_notice.set(Some(format!(
+                                "Neue Daten konnten nicht gespeichert werden ({error}). Die App zeigt sie, ohne Netz aber die bisherigen."
+                            )));
+                        }
+                        if file.path == INDEX_URL {
+                            app.reload_directory();
+                        } else if let Some(town) = app.profile.with_untracked(|p| p.town.clone()) {
+                            app.load_office_for(&town, true);
+                        }
+                    }
+                    Err(error) => {
+                        if let Err(error) =
+                            crate::platform::data_cache::refuse_pending(&file.path).await
+                        {
+                            leptos::logging::warn!("waiting copy not dropped: {error}");
+                        }
+                        app.data_notice.set(Some(format!(
+                            "Neue Daten vom Server passen nicht zu dieser Version der App ({error}). Die App nutzt weiter die bisherigen Daten."
+                        )));
+                    }
+                }
+            }
+        });
     }
 
     /// Replaces the profile and stores it; if storing fails the app keeps it for the session
     /// and says that it cannot remember.
     pub fn save(&self, profile: Profile) {
+        self.forget_office_of_old_town(profile.town.as_deref());
         if self.memory.get_untracked() == Memory::Remembers {
             if let Err(error) = storage::save_profile_text(&profile.to_stored_json()) {
                 self.memory.set(Memory::CannotRemember(error.to_string()));
             }
         }
         self.profile.set(profile);
+    }
+
+    /// When the family's town moves to another office, its old office file leaves the device:
+    /// which office a phone keeps tells where a family lives.
+    fn forget_office_of_old_town(&self, new_town: Option<&str>) {
+        let old_town = self.profile.with_untracked(|p| p.town.clone());
+        if old_town.as_deref() == new_town {
+            return;
+        }
+        let Load::Ready(directory) = self.directory.get_untracked() else {
+            return;
+        };
+        let file_of =
+            |town: Option<&str>| match town.map(|ags| responsible_office(&directory.index, ags)) {
+                Some(Ok(ResponsibleOffice::Published(summary))) => summary.file,
+                _ => None,
+            };
+        let (old_file, new_file) = (file_of(old_town.as_deref()), file_of(new_town));
+        if let Some(old) = old_file.filter(|old| Some(old) != new_file.as_ref()) {
+            leptos::task::spawn_local(async move {
+                if let Err(error) =
+                    crate::platform::data_cache::forget_file(&format!("/data/{old}")).await
+                {
+                    leptos::logging::warn!("old office file not forgotten: {error}");
+                }
+            });
+        }
     }
 
     /// Changes the profile with `change` and stores the result.
@@ -212,6 +289,7 @@ impl AppState {
             return;
         }
         let offices = self.offices;
+        let data_notice = self.data_notice;
         let id = summary.id.clone();
         if known.is_none() {
             offices.update(|o| {
@@ -236,6 +314,9 @@ impl AppState {
                                 .await
                         {
                             leptos::logging::warn!("office file not kept offline: {error}");
+                            data_notice.set(Some(
+                                "Die Daten Ihres Jugendamts sind da, konnten aber nicht für die Nutzung ohne Netz gespeichert werden (Speicher voll?).".to_owned(),
+                            ));
                         }
                     }
                     Load::Ready(Arc::new(office))

@@ -28,10 +28,12 @@ fn a_saved_profile_reads_back() {
         town: Some("05566012".into()),
         ..Profile::default()
     };
-    profile.add_child(
-        Some("Mia".into()),
-        BirthInfo::Born("2026-05-03".parse().unwrap()),
-    );
+    profile
+        .add_child(
+            Some("Mia".into()),
+            BirthInfo::Born("2026-05-03".parse().unwrap()),
+        )
+        .expect("room for a child");
     storage::save_profile_text(&profile.to_stored_json()).unwrap();
     let text = storage::load_profile_text().unwrap().unwrap();
     assert_eq!(Profile::from_stored_json(&text).unwrap(), profile);

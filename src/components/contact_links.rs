@@ -3,7 +3,7 @@
 //! emergency help list (its web link).
 
 use kekiz_core::directory::Contact;
-use kekiz_core::words::phone_uri;
+use kekiz_core::words::{mailto_href, phone_uri, web_href};
 use leptos::prelude::*;
 
 /// The contact's links, or nothing when the contact is empty.
@@ -15,9 +15,12 @@ pub fn ContactLinks(contact: Contact) -> impl IntoView {
         }
         None => view! { <li class="contact phone">"Telefon: " {number}</li> }.into_any(),
     });
-    let email = contact.email.map(|address| {
-        let href = format!("mailto:{address}");
-        view! { <li><a class="contact email" href=href>"E-Mail: " {address}</a></li> }
+    let email = contact.email.map(|address| match mailto_href(&address) {
+        Some(href) => {
+            view! { <li><a class="contact email" href=href>"E-Mail: " {address}</a></li> }
+                .into_any()
+        }
+        None => view! { <li class="contact email">"E-Mail: " {address}</li> }.into_any(),
     });
     let web = contact
         .web
@@ -25,15 +28,20 @@ pub fn ContactLinks(contact: Contact) -> impl IntoView {
     view! { <ul class="contact-links">{phone}{email}{web}</ul> }
 }
 
-/// "Webseite: beispiel.de (braucht Internet)": a web page, opened in a new tab.
+/// "Webseite: beispiel.de (braucht Internet)": a web page, opened in a new tab; an address
+/// that is not a valid https address never becomes a link (shown as text).
 #[component]
 pub fn WebLink(url: String) -> impl IntoView {
     let shown = url
         .trim_start_matches("https://")
         .trim_end_matches('/')
         .to_owned();
+    if web_href(&url).is_none() {
+        return view! { <span class="contact web">"Webseite: " {url}</span> }.into_any();
+    }
     view! {
         <a class="contact web" href=url rel="noopener noreferrer" target="_blank">"Webseite: " {shown}</a>
         <span class="needs-net">" (braucht Internet)"</span>
     }
+    .into_any()
 }

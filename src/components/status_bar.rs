@@ -1,5 +1,5 @@
-//! The line under the header: online or offline, and "Stand der Angebote: <date>" of the
-//! data in use. Shown on every screen by the app root.
+//! The line under the header: online or offline, "Stand der Angebote: <date>" of the data in
+//! use, and why new data could not be taken over, when that happened. Shown on every screen by the app root.
 
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -18,6 +18,7 @@ pub fn StatusBar() -> impl IntoView {
                 {move || if app.online.get() { "Online" } else { "Offline – die App funktioniert weiter" }}
             </span>
             <span class="as-of-data">{as_of}</span>
+            {move || app.data_notice.get().map(|text| view! { <span class="data-notice">{text}</span> })}
         </div>
     }
 }

@@ -13,14 +13,18 @@ pub fn AddChild() -> impl IntoView {
     let app = use_app();
     let form = RwSignal::new(ChildForm::default());
     let date_error = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<String>);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let child = form.get_untracked();
         match child.birth(app.today.get_untracked()) {
             Ok(birth) => {
-                let mut id = 0;
-                app.update_profile(|profile| id = profile.add_child(child.nickname(), birth));
-                app.navigate(Route::Family(Some(id)));
+                let mut added = Ok(0);
+                app.update_profile(|profile| added = profile.add_child(child.nickname(), birth));
+                match added {
+                    Ok(id) => app.navigate(Route::Family(Some(id))),
+                    Err(problem) => refused.set(Some(problem.to_string())),
+                }
             }
             Err(error) => {
                 date_error.set(Some(error.to_string()));
@@ -30,6 +34,7 @@ pub fn AddChild() -> impl IntoView {
     };
     view! {
         <h1 id="page-heading" tabindex="-1">"Weiteres Kind hinzufügen"</h1>
+        {move || refused.get().map(|reason| view! { <p class="notice warning" role="status">{reason}</p> })}
         <form class="card form" on:submit=submit novalidate>
             <ChildFields id="new-child" form=form error=date_error />
             <div class="actions">

@@ -49,10 +49,15 @@ pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
         town_error.set(chosen.is_none().then(|| NO_TOWN_CHOSEN.to_owned()));
         date_error.set(birth.as_ref().err().map(ToString::to_string));
         if let (Some(ags), Ok(birth)) = (chosen, birth) {
+            let mut added = Ok(0);
             app.update_profile(|profile| {
                 profile.town = Some(ags);
-                profile.add_child(child.nickname(), birth);
+                added = profile.add_child(child.nickname(), birth);
             });
+            if let Err(problem) = added {
+                date_error.set(Some(problem.to_string()));
+                return;
+            }
             app.handover.set(None);
             if let Err(error) = crate::platform::dom::clear_query() {
                 leptos::logging::warn!("address not cleaned: {error}");

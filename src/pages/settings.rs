@@ -7,11 +7,12 @@ use crate::components::install_card::InstallCard;
 use crate::components::town_picker::TownPicker;
 use crate::platform::{data_cache, download, storage};
 use crate::route::Route;
-use crate::state::{use_app, Load, Memory};
+use crate::state::{use_app, Directory, Load, Memory};
 use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
-use kekiz_core::profile::{parse_export, Child, Profile};
+use kekiz_core::profile::{check_import_size, parse_export, Child, Profile};
 use kekiz_core::words::child_label;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The settings page.
 #[component]
@@ -98,10 +99,7 @@ fn ChildSettings(child: Child, position: usize, count: usize) -> impl IntoView {
             Ok(birth) => {
                 error.set(None);
                 app.update_profile(|p| {
-                    if let Some(c) = p.children.iter_mut().find(|c| c.id == id) {
-                        c.birth = birth;
-                        c.nickname = typed.nickname();
-                    }
+                    p.change_child(id, typed.nickname(), birth);
                 });
                 saved.set(true);
             }
@@ -158,16 +156,7 @@ fn DataSettings() -> impl IntoView {
     let import = move |event: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&event);
         leptos::task::spawn_local(async move {
-            let outcome = match download::read_picked_file(&input).await {
-                Err(error) => Err(error.to_string()),
-                Ok(text) => parse_export(&text).map_err(|e| e.to_string()).and_then(|profile| {
-                    match app.directory.get_untracked() {
-                        Load::Ready(directory) => profile.check_known_town(&directory.index.towns).map_err(|e| e.to_string())?,
-                        _ => return Err("Die Ortsliste ist noch nicht geladen. Bitte versuchen Sie es gleich noch einmal.".to_owned()),
-                    }
-                    Ok(profile)
-                }),
-            };
+            let outcome = read_export(&input, app.directory.get_untracked()).await;
             input.set_value("");
             match outcome {
                 Ok(profile) => {
@@ -221,4 +210,30 @@ fn DataSettings() -> impl IntoView {
                 yes="Ja, alles löschen" on_yes=delete_all />
         </section>
     }
+}
+
+/// The profile in the export file picked in `input`, checked: its size before it is read, then
+/// its content, then its town against the loaded `directory`; or why it cannot be taken.
+async fn read_export(
+    input: &web_sys::HtmlInputElement,
+    directory: Load<Arc<Directory>>,
+) -> Result<Profile, String> {
+    let size = download::picked_file_size(input).map_err(|e| e.to_string())?;
+    check_import_size(size).map_err(|e| e.to_string())?;
+    let text = download::read_picked_file(input)
+        .await
+        .map_err(|e| e.to_string())?;
+    let profile = parse_export(&text).map_err(|e| e.to_string())?;
+    match directory {
+        Load::Ready(directory) => profile
+            .check_known_town(&directory.index.towns)
+            .map_err(|e| e.to_string())?,
+        _ => {
+            return Err(
+                "Die Ortsliste ist noch nicht geladen. Bitte versuchen Sie es gleich noch einmal."
+                    .to_owned(),
+            )
+        }
+    }
+    Ok(profile)
 }

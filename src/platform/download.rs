@@ -31,12 +31,23 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Plat
     Ok(())
 }
 
-/// The text of the first file the person picked in `input` (a file input element).
-pub async fn read_picked_file(input: &web_sys::HtmlInputElement) -> Result<String, PlatformError> {
-    let file = input
+/// The first file the person picked in `input` (a file input element).
+fn picked_file(input: &web_sys::HtmlInputElement) -> Result<web_sys::File, PlatformError> {
+    input
         .files()
         .and_then(|files| files.get(0))
-        .ok_or(PlatformError::Unsupported("keine Datei gewählt"))?;
+        .ok_or(PlatformError::Unsupported("keine Datei gewählt"))
+}
+
+/// The size in bytes of the first file the person picked in `input`, known without reading it.
+pub fn picked_file_size(input: &web_sys::HtmlInputElement) -> Result<u64, PlatformError> {
+    // A Blob's size is a whole number of bytes below 2^53: the conversion is exact.
+    Ok(picked_file(input)?.size() as u64)
+}
+
+/// The text of the first file the person picked in `input` (a file input element).
+pub async fn read_picked_file(input: &web_sys::HtmlInputElement) -> Result<String, PlatformError> {
+    let file = picked_file(input)?;
     let text = JsFuture::from(file.text()).await?;
     text.as_string()
         .ok_or(PlatformError::Browser("Die Datei ist kein Text.".into()))

@@ -99,8 +99,17 @@ pub async fn activate_waiting_and_reload() -> Result<(), PlatformError> {
     Ok(())
 }
 
-/// Calls `updated(path)` when the worker has stored a newer copy of a data file.
-pub fn on_data_updated(updated: impl Fn(String) + 'static) -> Result<(), PlatformError> {
+/// What the worker tells the page about data files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkerNews {
+    /// A new copy of this data file waits for the app's check.
+    DataPending(String),
+    /// Storing this data file failed (storage full): it was served, but is not kept offline.
+    StorageFailed(String),
+}
+
+/// Calls `news(…)` for every message of the worker about data files.
+pub fn on_worker_news(news: impl Fn(WorkerNews) + 'static) -> Result<(), PlatformError> {
     let container = container()?;
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -111,14 +120,36 @@ pub fn on_data_updated(updated: impl Fn(String) + 'static) -> Result<(), Platfor
             let url = js_sys::Reflect::get(&data, &JsValue::from_str("url"))
                 .ok()
                 .and_then(|v| v.as_string());
-            if let (Some(kind), Some(url)) = (kind, url) {
-                if kind == "DATA_UPDATED" {
-                    updated(url);
-                }
+            match (kind.as_deref(), url) {
+                (Some("DATA_PENDING"), Some(url)) => news(WorkerNews::DataPending(url)),
+                (Some("STORAGE_FAILED"), Some(url)) => news(WorkerNews::StorageFailed(url)),
+                _ => {}
             }
         });
     container.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())?;
     // The listener lives as long as the page.
     on_message.forget();
+    Ok(())
+}
+
+/// Reloads this tab when a new version takes over in another tab ("Jetzt aktualisieren" there),
+/// so no tab keeps running the old version. Only when a worker already controlled the page:
+/// the very first install taking over is no new version.
+pub fn reload_on_new_version() -> Result<(), PlatformError> {
+    let container = container()?;
+    if container.controller().is_none() {
+        return Ok(());
+    }
+    let on_change = Closure::<dyn Fn()>::new(|| {
+        if let Some(window) = web_sys::window() {
+            if let Err(error) = window.location().reload() {
+                leptos::logging::error!("reload failed: {}", describe(&error));
+            }
+        }
+    });
+    container
+        .add_event_listener_with_callback("controllerchange", on_change.as_ref().unchecked_ref())?;
+    // The listener lives as long as the page.
+    on_change.forget();
     Ok(())
 }

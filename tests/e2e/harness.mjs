@@ -90,6 +90,14 @@ export async function startServer(root = DIST, port) {
       if (!existsSync(log)) return 0;
       return readFileSync(log, 'utf8').split('\n').filter((line) => line.includes(`GET ${path} `) || line.includes(`GET ${path}?`)).length;
     },
+    /** The HTTP status of each answered request for `path`, in order (from its access log). */
+    statusesFor(path) {
+      const log = join(prefix, 'access.log');
+      if (!existsSync(log)) return [];
+      return readFileSync(log, 'utf8').split('\n')
+        .filter((line) => line.includes(`GET ${path} `))
+        .map((line) => Number(line.split('" ')[1]?.split(' ')[0]));
+    },
     async restart() {
       await stop();
       await launch();

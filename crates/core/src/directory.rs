@@ -284,6 +284,9 @@ pub enum Category {
     Bildung,
     /// Anything else.
     Sonstiges,
+    /// A kind a newer data file names that this app does not know: listed apart.
+    #[serde(other)]
+    Unknown,
 }
 
 /// Age range in completed months, both ends inclusive; negative months are pregnancy
@@ -356,6 +359,9 @@ pub enum Weekday {
     Sa,
     /// Sonntag.
     So,
+    /// A day word a newer data file uses that this app does not know: the slot is left out.
+    #[serde(other)]
+    Unknown,
 }
 
 /// Whether an offer needs registration beforehand.
@@ -593,6 +599,88 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<Helpline>(&json).expect("reads"),
             helpline
+        );
+    }
+}
+
+/// A data file as the app reads it: the town index or one office's file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataFile {
+    /// `/data/index.json`.
+    Index(Box<DirectoryIndex>),
+    /// `/data/offices/<id>.json`.
+    Office(Box<OfficeFile>),
+}
+
+/// Why a data file cannot be used by this version of the app.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DataFileError {
+    /// Not JSON of the expected shape (a missing field, a wrong type, a cut-off file).
+    #[error("die Datei ist unvollständig oder anders aufgebaut, als diese Version erwartet ({0})")]
+    Shape(String),
+    /// Another data format than this app's.
+    #[error("die Datei hat das Format {0}, diese Version der App liest Format {FORMAT_VERSION}")]
+    Format(u32),
+}
+
+/// The path of the town index, which every device keeps.
+pub const INDEX_PATH: &str = "/data/index.json";
+
+/// Reads the text of the data file at `path` (the town index at [`INDEX_PATH`], else an office
+/// file) with the app's own types: a file that passes may replace a kept copy.
+pub fn parse_data_file(path: &str, text: &str) -> Result<DataFile, DataFileError> {
+    let shape = |e: serde_json::Error| DataFileError::Shape(e.to_string());
+    let file = if path == INDEX_PATH {
+        DataFile::Index(Box::new(serde_json::from_str(text).map_err(shape)?))
+    } else {
+        DataFile::Office(Box::new(serde_json::from_str(text).map_err(shape)?))
+    };
+    let format = match &file {
+        DataFile::Index(index) => index.format,
+        DataFile::Office(office) => office.format,
+    };
+    if format == FORMAT_VERSION {
+        Ok(file)
+    } else {
+        Err(DataFileError::Format(format))
+    }
+}
+
+#[cfg(test)]
+mod data_file_tests {
+    use super::*;
+
+    const OFFICE: &str = r#"{"format":2,"office":{"id":"stadt-x","name":"Jugendamt X","kind":"kreisangehoerige-stadt","kreis":"X","towns":["05000001"],"source":"x.de (2024)","as_of":"2024"},"offers":[{"id":"x-cafe","title":"Café","category":"elterncafe-neu","schedule":{"weekly":[{"day":"mo","opens":"10:00","closes":"12:00"},{"day":"werktags","opens":"9:00","closes":"10:00"}]},"source":"x.de","as_of":"2024"}]}"#;
+
+    #[test]
+    fn a_newer_category_or_day_word_degrades_instead_of_rejecting_the_file() {
+        let Ok(DataFile::Office(file)) = parse_data_file("/data/offices/stadt-x.json", OFFICE)
+        else {
+            panic!("an unknown category must not reject the file");
+        };
+        assert_eq!(file.offers[0].category, Category::Unknown);
+        assert_eq!(file.offers[0].schedule.weekly[1].day, Weekday::Unknown);
+        assert_eq!(file.offers[0].schedule.weekly[0].day, Weekday::Mo);
+    }
+
+    #[test]
+    fn a_file_the_types_reject_or_of_another_format_is_refused() {
+        let broken = OFFICE.replace(r#""title":"Café","#, "");
+        assert!(matches!(
+            parse_data_file("/data/offices/stadt-x.json", &broken),
+            Err(DataFileError::Shape(_))
+        ));
+        let other = OFFICE.replacen(r#""format":2"#, r#""format":3"#, 1);
+        assert_eq!(
+            parse_data_file("/data/offices/stadt-x.json", &other),
+            Err(DataFileError::Format(3))
+        );
+        assert!(matches!(
+            parse_data_file(INDEX_PATH, OFFICE),
+            Err(DataFileError::Shape(_))
+        ));
+        assert!(
+            parse_data_file("/data/offices/stadt-x.json", &OFFICE[..OFFICE.len() / 2]).is_err()
         );
     }
 }

@@ -64,7 +64,7 @@ pub enum DateFieldError {
 pub const NO_TOWN_CHOSEN: &str = "Bitte wählen Sie Ihren Wohnort aus der Vorschlagsliste.";
 
 /// Longest nickname kept; longer input is cut, since the name is only a label on the phone.
-pub const NICKNAME_MAX_CHARS: usize = 40;
+pub use crate::profile::NICKNAME_MAX_CHARS;
 
 impl ChildForm {
     /// The child's birth information, or why the date field cannot be right on `today`.

@@ -83,23 +83,25 @@ pub struct Handover {
 }
 
 /// Why a handover link cannot be read; each text speaks to the parent who opened it.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+///
+/// No text repeats anything taken from the link: anyone can make a link, so its values could
+/// be made to read like a message from the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum HandoverError {
     /// The `ort` value is not 8 digits starting with "05".
-    #[error(
-        "Der Link nennt keinen Wohnort in NRW („{0}“). Bitte wählen Sie Ihren Wohnort selbst aus."
-    )]
-    BadTown(String),
+    #[error("Der Link nennt keinen Wohnort in NRW. Bitte wählen Sie Ihren Wohnort selbst aus.")]
+    BadTown,
     /// A month value is not of the form YYYY-MM with a month from 01 to 12.
-    #[error("Der Link nennt keinen gültigen Monat („{0}“). Bitte geben Sie das Datum selbst ein.")]
-    BadMonth(String),
+    #[error("Der Link nennt keinen gültigen Monat. Bitte geben Sie das Datum selbst ein.")]
+    BadMonth,
     /// Both `geboren` and `erwartet` are present.
     #[error("Der Link nennt zugleich einen Geburtsmonat und einen Entbindungsmonat. Bitte geben Sie das Datum selbst ein.")]
     BothMonths,
     /// Neither `geboren` nor `erwartet` is present.
     #[error("Der Link nennt weder einen Geburtsmonat noch einen Entbindungsmonat. Bitte geben Sie das Datum selbst ein.")]
     NoMonth,
-    /// One of the link's parameters appears more than once.
+    /// One of the link's parameters appears more than once; the parameter's name (one of the
+    /// app's own constants, never text from the link).
     #[error("Der Link ist beschädigt: „{0}“ steht mehrmals darin. Bitte geben Sie Ihre Angaben selbst ein.")]
     Repeated(&'static str),
     /// A value has broken percent-encoding (a "%" without two hex digits, or no UTF-8 text).
@@ -160,7 +162,7 @@ pub fn parse_handover(query: &str) -> Result<Option<Handover>, HandoverError> {
         return Ok(None);
     };
     if !is_nrw_ags(&town) {
-        return Err(HandoverError::BadTown(town));
+        return Err(HandoverError::BadTown);
     }
     let (month, expected) = match (born, expected) {
         (Some(month), None) => (parse_month(&month)?, false),
@@ -223,7 +225,7 @@ fn parse_month(text: &str) -> Result<YearMonth, HandoverError> {
             YearMonth::new(year, month)
         })
         .flatten();
-    month.ok_or_else(|| HandoverError::BadMonth(text.to_owned()))
+    month.ok_or(HandoverError::BadMonth)
 }
 
 /// Percent-encodes everything but the URI's unreserved characters (A-Z a-z 0-9 - . _ ~).
@@ -354,26 +356,14 @@ mod tests {
     #[test]
     fn each_error() {
         use HandoverError::*;
-        let bad_town = |t: &str| BadTown(t.to_owned());
-        assert_eq!(parse_handover("?ort=&geboren=2026-05"), Err(bad_town("")));
-        assert_eq!(
-            parse_handover("?ort=09162000&geboren=2026-05"),
-            Err(bad_town("09162000"))
-        );
-        assert_eq!(
-            parse_handover("?ort=0597802&geboren=2026-05"),
-            Err(bad_town("0597802"))
-        );
-        assert_eq!(
-            parse_handover("?ort=0597802x&geboren=2026-05"),
-            Err(bad_town("0597802x"))
-        );
-        assert_eq!(
-            parse_handover("?ort=05978024+&geboren=2026-05"),
-            Err(bad_town("05978024 "))
-        );
+        for town in ["", "09162000", "0597802", "0597802x", "05978024+"] {
+            assert_eq!(
+                parse_handover(&format!("?ort={town}&geboren=2026-05")),
+                Err(BadTown),
+                "{town}"
+            );
+        }
 
-        let bad_month = |m: &str| BadMonth(m.to_owned());
         for month in [
             "2026-13",
             "2026-00",
@@ -386,13 +376,13 @@ mod tests {
         ] {
             assert_eq!(
                 parse_handover(&format!("?ort=05978024&geboren={month}")),
-                Err(bad_month(&month.replace('+', " "))),
+                Err(BadMonth),
                 "{month}"
             );
         }
         assert_eq!(
             parse_handover("?ort=05978024&erwartet=2027-1a"),
-            Err(bad_month("2027-1a"))
+            Err(BadMonth)
         );
 
         assert_eq!(
@@ -425,10 +415,55 @@ mod tests {
     #[test]
     fn errors_speak_german() {
         assert_eq!(
-            HandoverError::BadTown("123".to_owned()).to_string(),
-            "Der Link nennt keinen Wohnort in NRW („123“). Bitte wählen Sie Ihren Wohnort selbst aus."
+            HandoverError::BadTown.to_string(),
+            "Der Link nennt keinen Wohnort in NRW. Bitte wählen Sie Ihren Wohnort selbst aus."
         );
         assert!(HandoverError::NoMonth.to_string().contains("Geburtsmonat"));
+    }
+
+    /// Text a hostile link might carry, to be found in no error message.
+    const MARKER: &str = "XSS-MARKER-7f3a";
+
+    /// Every error message, for the marker check.
+    const EVERY_ERROR: [HandoverError; 6] = [
+        HandoverError::BadTown,
+        HandoverError::BadMonth,
+        HandoverError::BothMonths,
+        HandoverError::NoMonth,
+        HandoverError::Repeated(PARAM_TOWN),
+        HandoverError::Encoding,
+    ];
+
+    #[test]
+    fn no_error_repeats_text_from_the_link() {
+        let fake = format!("Bitte rufen Sie 0900 an {MARKER}");
+        let encoded = percent_encode(&fake);
+        let queries = [
+            format!("?ort={MARKER}&geboren=2026-05"),
+            format!("?ort={encoded}&geboren=2026-05"),
+            format!("?ort=05978024&geboren={MARKER}"),
+            format!("?ort=05978024&erwartet={encoded}"),
+            format!("?ort=05978024&geboren=2026-05&erwartet={MARKER}"),
+            format!("?ort=05978024&{MARKER}=1"),
+            format!("?ort=05978024&geboren=2026-05&geboren={MARKER}"),
+            format!("?ort=05978024&ort={MARKER}"),
+            format!("?ort={MARKER}%&geboren=2026-05"),
+            format!("?ort=05978024&geboren={MARKER}%FF"),
+            format!("?ort={MARKER}"),
+            format!("?ort=05978024{MARKER}&geboren=2026-05{MARKER}"),
+        ];
+        let mut errors = Vec::new();
+        for query in &queries {
+            match parse_handover(query) {
+                Err(error) => errors.push(error),
+                Ok(parsed) => panic!("{query} parsed as {parsed:?}"),
+            }
+        }
+        for error in errors.iter().chain(&EVERY_ERROR) {
+            let message = error.to_string();
+            assert!(!message.contains(MARKER), "{message}");
+            assert!(!message.contains("0900"), "{message}");
+        }
     }
 
     #[test]
@@ -474,6 +509,17 @@ mod tests {
         #[test]
         fn parsing_never_panics(text in ".{0,60}") {
             let _ = parse_handover(&text);
+        }
+
+        #[test]
+        fn no_message_holds_text_from_the_link(
+            before in "[a-z=&%0-9?+-]{0,20}",
+            after in "[a-z=&%0-9?+-]{0,20}",
+        ) {
+            let query = format!("{before}{MARKER}{after}");
+            if let Err(error) = parse_handover(&query) {
+                prop_assert!(!error.to_string().contains(MARKER));
+            }
         }
     }
 }

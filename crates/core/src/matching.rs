@@ -22,7 +22,7 @@ use crate::age::{age_in_months, age_on, day_age_reaches, Age, BirthInfo, Stage};
 use crate::checkup::{checkups_to_show, Checkup};
 use crate::date::Date;
 use crate::deadline::{deadlines_to_show, Deadline};
-use crate::directory::{AgeRange, Offer, OfficeFile, Statewide};
+use crate::directory::{AgeRange, Category, Offer, OfficeFile, Statewide};
 use crate::done::{DoneKind, DoneMark};
 use crate::text::sort_key;
 
@@ -137,10 +137,12 @@ pub fn child_view<'a>(
     let horizon_months = age_in_months(anchor, horizon);
     for offer in offers {
         // With an age range, the town is checked only once the age qualifies: most offers fail on age.
+        // A kind this version does not know is listed apart, like an offer without an age group.
+        let range = offer.age.filter(|_| offer.category != Category::Unknown);
         let Some(AgeRange {
             from_months: from,
             to_months: to,
-        }) = offer.age
+        }) = range
         else {
             if let Some(reach) = reach_of(offer, town) {
                 unknown_age.push((reach, sort_key(&offer.title), offer));
@@ -226,7 +228,7 @@ pub fn done_items(statewide: &Statewide, done: &[DoneMark]) -> Vec<DoneItem> {
 mod tests {
     use super::*;
     use crate::date::AsOf;
-    use crate::directory::{Category, Contact, Office, OfficeKind, Registration, Schedule};
+    use crate::directory::{Contact, Office, OfficeKind, Registration, Schedule};
     use crate::testdata::{d, statewide};
     use proptest::prelude::*;
 
@@ -549,5 +551,16 @@ mod tests {
             "no age range still counts"
         );
         assert!(!town_has_offers(Some(&office_file(Vec::new())), TOWN));
+    }
+
+    #[test]
+    fn an_offer_of_an_unknown_kind_is_listed_apart() {
+        let mut unknown = offer("new", "Neu", 0, 24, &[]);
+        unknown.category = Category::Unknown;
+        let file = office_file(vec![unknown, offer("known", "Bekannt", 0, 24, &[])]);
+        let birth = BirthInfo::Born(d("2026-01-10"));
+        let view = child_view(Some(&file), TOWN, birth, &statewide(), d("2026-03-10"), &[]);
+        assert_eq!(ids_now(&view), ["known"]);
+        assert_eq!(ids_unknown(&view), ["new"]);
     }
 }

@@ -33,6 +33,15 @@ pub const EXPORT_APP: &str = "kekiz-begleiter";
 /// A due date may lie this many days in the past: babies often come up to two weeks late.
 pub const DUE_DATE_GRACE_DAYS: i64 = 14;
 
+/// Largest export file [`parse_export`] reads, in bytes (256 KiB); a real export has a few KiB.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024;
+
+/// Most children a profile holds; a profile or export file with more is refused.
+pub const MAX_CHILDREN: usize = 20;
+
+/// Longest nickname in characters: a typed one is cut to it, a longer stored or imported one is refused.
+pub const NICKNAME_MAX_CHARS: usize = 40;
+
 /// What the phone remembers about the family.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
@@ -72,6 +81,13 @@ pub enum ProfileError {
     /// A file that is not an export of this app.
     #[error("Diese Datei ist kein Export des KeKiz-Begleiters.")]
     NotAnExport,
+    /// A file larger than [`MAX_IMPORT_BYTES`]; its size in bytes. Refused before it is read.
+    #[error(
+        "Die Datei ist zu groß ({size}). Eine Export-Datei des KeKiz-Begleiters ist höchstens {max} KB groß.",
+        size = crate::words::bytes_in_words(*.0),
+        max = MAX_IMPORT_BYTES / 1024
+    )]
+    TooLarge(u64),
     /// The layout is right but a value is not.
     #[error(transparent)]
     Invalid(#[from] InvalidValue),
@@ -91,6 +107,15 @@ pub enum InvalidValue {
     /// Two children share an id.
     #[error("Zwei Kinder haben dieselbe Nummer {0}.")]
     DuplicateChildId(u32),
+    /// More children than [`MAX_CHILDREN`].
+    #[error("Die App kann höchstens {max} Kinder verwalten.", max = MAX_CHILDREN)]
+    TooManyChildren,
+    /// A nickname (trimmed) longer than [`NICKNAME_MAX_CHARS`] characters; not repeated here.
+    #[error(
+        "Ein Name ist länger als {max} Zeichen. Die App speichert Namen mit höchstens {max} Zeichen.",
+        max = NICKNAME_MAX_CHARS
+    )]
+    NicknameTooLong,
 }
 
 /// What is wrong with a birth or due date typed in onboarding; each text speaks to the parent.
@@ -214,8 +239,17 @@ impl Profile {
         }
     }
 
-    /// Adds a child and returns its new id (one more than the largest id in use).
-    pub fn add_child(&mut self, nickname: Option<String>, birth: BirthInfo) -> u32 {
+    /// Adds a child and returns its new id (one more than the largest id in use); refused when
+    /// the profile already holds [`MAX_CHILDREN`]. The nickname is trimmed and cut to
+    /// [`NICKNAME_MAX_CHARS`].
+    pub fn add_child(
+        &mut self,
+        nickname: Option<String>,
+        birth: BirthInfo,
+    ) -> Result<u32, InvalidValue> {
+        if self.children.len() >= MAX_CHILDREN {
+            return Err(InvalidValue::TooManyChildren);
+        }
         let id = self
             .children
             .iter()
@@ -228,7 +262,20 @@ impl Profile {
             birth,
             done: Vec::new(),
         });
-        id
+        Ok(id)
+    }
+
+    /// Changes the nickname (trimmed and cut like in [`Profile::add_child`]) and the birth
+    /// information of the child with `id`; whether there was one.
+    pub fn change_child(&mut self, id: u32, nickname: Option<String>, birth: BirthInfo) -> bool {
+        match self.children.iter_mut().find(|c| c.id == id) {
+            Some(child) => {
+                child.nickname = clean_nickname(nickname);
+                child.birth = birth;
+                true
+            }
+            None => false,
+        }
     }
 
     /// Removes the child with `id`; whether there was one.
@@ -325,7 +372,7 @@ impl Profile {
         profile.checked()
     }
 
-    /// Normalises nicknames and checks every value.
+    /// Normalises nicknames and checks every value, including the caps on children and names.
     fn checked(mut self) -> Result<Profile, ProfileError> {
         if let Some(town) = &self.town {
             if !is_nrw_ags(town) {
@@ -337,15 +384,37 @@ impl Profile {
         if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
             return Err(InvalidValue::DuplicateChildId(pair[0]).into());
         }
+        if self.children.len() > MAX_CHILDREN {
+            return Err(InvalidValue::TooManyChildren.into());
+        }
         for child in &mut self.children {
-            child.nickname = clean_nickname(child.nickname.take());
+            let nickname = trimmed_nickname(child.nickname.take());
+            if nickname
+                .as_ref()
+                .is_some_and(|n| n.chars().count() > NICKNAME_MAX_CHARS)
+            {
+                return Err(InvalidValue::NicknameTooLong.into());
+            }
+            child.nickname = nickname;
         }
         Ok(self)
     }
 }
 
+/// Checks an import file's size in bytes against [`MAX_IMPORT_BYTES`], before it is read.
+pub fn check_import_size(bytes: u64) -> Result<(), ProfileError> {
+    if bytes > MAX_IMPORT_BYTES {
+        Err(ProfileError::TooLarge(bytes))
+    } else {
+        Ok(())
+    }
+}
+
 /// Reads an export file: the app name, the export date and the profile (of any known schema).
+///
+/// A text longer than [`MAX_IMPORT_BYTES`] is refused before it is parsed.
 pub fn parse_export(text: &str) -> Result<Profile, ProfileError> {
+    check_import_size(u64::try_from(text.len()).unwrap_or(u64::MAX))?;
     let value: Value =
         serde_json::from_str(text).map_err(|e| ProfileError::NotJson(e.to_string()))?;
     if value.get("app").and_then(Value::as_str) != Some(EXPORT_APP) {
@@ -362,10 +431,15 @@ pub fn export_file_name(day: Date) -> String {
 }
 
 /// A nickname trimmed, or `None` when nothing is left.
-fn clean_nickname(nickname: Option<String>) -> Option<String> {
+fn trimmed_nickname(nickname: Option<String>) -> Option<String> {
     nickname
         .map(|n| n.trim().to_owned())
         .filter(|n| !n.is_empty())
+}
+
+/// A typed nickname trimmed and cut to [`NICKNAME_MAX_CHARS`], or `None` when nothing is left.
+fn clean_nickname(nickname: Option<String>) -> Option<String> {
+    trimmed_nickname(nickname).map(|n| n.chars().take(NICKNAME_MAX_CHARS).collect())
 }
 
 #[cfg(test)]
@@ -572,7 +646,7 @@ mod tests {
         let mut profile = mia();
         assert_eq!(
             profile.add_child(Some(" Ben ".to_owned()), BirthInfo::Born(d("2025-01-01"))),
-            3
+            Ok(3)
         );
         assert_eq!(
             profile.child(3).and_then(|c| c.nickname.as_deref()),
@@ -582,12 +656,149 @@ mod tests {
         assert!(!profile.remove_child(2));
         assert_eq!(
             profile.add_child(Some(String::new()), BirthInfo::Born(d("2025-01-01"))),
-            4
+            Ok(4)
         );
         assert_eq!(profile.child(4).map(|c| c.nickname.clone()), Some(None));
         assert_eq!(
             Profile::default().add_child(None, BirthInfo::Born(d("2025-01-01"))),
-            1
+            Ok(1)
+        );
+    }
+
+    /// A profile with `count` children, each named `name`.
+    fn family_of(count: u32, name: &str) -> Profile {
+        Profile {
+            town: None,
+            children: (1..=count)
+                .map(|id| Child {
+                    id,
+                    nickname: Some(name.to_owned()),
+                    birth: BirthInfo::Born(d("2025-01-01")),
+                    done: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn at_most_twenty_children() {
+        let cap = u32::try_from(MAX_CHILDREN).expect("small cap");
+        let full = family_of(cap, "Mia");
+        let stored = full.to_stored_json();
+        assert_eq!(Profile::from_stored_json(&stored), Ok(full.clone()));
+        assert_eq!(
+            parse_export(&full.to_export_json(d("2026-11-21"))),
+            Ok(full.clone())
+        );
+
+        let crowded = family_of(cap + 1, "Mia");
+        let refused = Err(ProfileError::Invalid(InvalidValue::TooManyChildren));
+        assert_eq!(
+            Profile::from_stored_json(&crowded.to_stored_json()),
+            refused
+        );
+        assert_eq!(
+            parse_export(&crowded.to_export_json(d("2026-11-21"))),
+            refused
+        );
+        assert_eq!(
+            InvalidValue::TooManyChildren.to_string(),
+            "Die App kann höchstens 20 Kinder verwalten."
+        );
+
+        let mut adding = full;
+        assert_eq!(
+            adding.add_child(None, BirthInfo::Born(d("2025-01-01"))),
+            Err(InvalidValue::TooManyChildren)
+        );
+        assert_eq!(adding.children.len(), MAX_CHILDREN, "nothing added");
+    }
+
+    #[test]
+    fn nicknames_of_at_most_forty_characters() {
+        // 40 characters, several of them two bytes long: the cap counts characters.
+        let forty = "Ä".repeat(NICKNAME_MAX_CHARS);
+        let ok = family_of(2, &format!("  {forty}  "));
+        let read = Profile::from_stored_json(&ok.to_stored_json()).expect("40 is fine");
+        assert_eq!(read.children[0].nickname.as_deref(), Some(forty.as_str()));
+
+        let long = format!("{forty}x");
+        let refused = Err(ProfileError::Invalid(InvalidValue::NicknameTooLong));
+        let profile = family_of(1, &long);
+        assert_eq!(
+            Profile::from_stored_json(&profile.to_stored_json()),
+            refused
+        );
+        assert_eq!(
+            parse_export(&profile.to_export_json(d("2026-11-21"))),
+            refused
+        );
+        let v1 = format!(
+            r#"{{"schema":1,"town":null,"birth_date":"2024-12-01","due_date":null,"child_name":"{long}"}}"#
+        );
+        assert_eq!(Profile::from_stored_json(&v1), refused);
+        let message = ProfileError::from(InvalidValue::NicknameTooLong).to_string();
+        assert_eq!(
+            message,
+            "Ein Name ist länger als 40 Zeichen. Die App speichert Namen mit höchstens 40 Zeichen."
+        );
+        assert!(!message.contains(&long), "the name is not repeated");
+
+        // Typed names are cut, when added and when changed.
+        let mut typed = Profile::default();
+        let id = typed
+            .add_child(Some(format!(" {long} ")), BirthInfo::Born(d("2025-01-01")))
+            .expect("room");
+        assert_eq!(
+            typed.child(id).and_then(|c| c.nickname.as_deref()),
+            Some(forty.as_str())
+        );
+        assert!(typed.change_child(
+            id,
+            Some(format!("{long}yz")),
+            BirthInfo::Expected(d("2027-01-01"))
+        ));
+        let child = typed.child(id).expect("still there");
+        assert_eq!(child.nickname.as_deref(), Some(forty.as_str()));
+        assert_eq!(child.birth, BirthInfo::Expected(d("2027-01-01")));
+        assert!(typed.change_child(id, Some("  ".to_owned()), child.birth));
+        assert_eq!(typed.child(id).map(|c| c.nickname.clone()), Some(None));
+        assert!(!typed.change_child(99, None, BirthInfo::Born(d("2025-01-01"))));
+        assert_eq!(
+            Profile::from_stored_json(&typed.to_stored_json()),
+            Ok(typed)
+        );
+    }
+
+    #[test]
+    fn import_files_of_at_most_256_kib() {
+        assert_eq!(MAX_IMPORT_BYTES, 262_144);
+        assert_eq!(check_import_size(0), Ok(()));
+        assert_eq!(check_import_size(MAX_IMPORT_BYTES), Ok(()));
+        assert_eq!(
+            check_import_size(MAX_IMPORT_BYTES + 1),
+            Err(ProfileError::TooLarge(MAX_IMPORT_BYTES + 1))
+        );
+        let twenty_mb = 20 * 1024 * 1024;
+        assert_eq!(
+            check_import_size(twenty_mb).unwrap_err().to_string(),
+            "Die Datei ist zu groß (20,0 MB). Eine Export-Datei des KeKiz-Begleiters ist höchstens 256 KB groß."
+        );
+        assert_eq!(
+            ProfileError::TooLarge(300_000).to_string(),
+            "Die Datei ist zu groß (293,0 KB). Eine Export-Datei des KeKiz-Begleiters ist höchstens 256 KB groß."
+        );
+
+        // The text is checked again in the core: a valid export padded past the cap is refused
+        // before it is parsed, one byte less is read.
+        let export = mia().to_export_json(d("2026-11-21"));
+        let cap = usize::try_from(MAX_IMPORT_BYTES).expect("fits");
+        let padded = format!("{export}{}", " ".repeat(cap - export.len()));
+        assert_eq!(parse_export(&padded), Ok(mia()));
+        let over = format!("{padded} ");
+        assert_eq!(
+            parse_export(&over),
+            Err(ProfileError::TooLarge(MAX_IMPORT_BYTES + 1))
         );
     }
 

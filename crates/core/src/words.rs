@@ -180,6 +180,7 @@ pub fn weekday_name(day: Weekday) -> &'static str {
         Weekday::Fr => "Freitag",
         Weekday::Sa => "Samstag",
         Weekday::So => "Sonntag",
+        Weekday::Unknown => "an einem weiteren Tag",
     }
 }
 
@@ -193,6 +194,7 @@ pub fn weekday_adverb(day: Weekday) -> &'static str {
         Weekday::Fr => "freitags",
         Weekday::Sa => "samstags",
         Weekday::So => "sonntags",
+        Weekday::Unknown => "an einem weiteren Tag",
     }
 }
 
@@ -218,7 +220,13 @@ pub fn slot_in_words(slot: &WeeklySlot) -> String {
 /// line: "montags und mittwochs 9:30–11:00 Uhr"), then the free text.
 pub fn schedule_in_words(schedule: &Schedule) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut used = vec![false; schedule.weekly.len()];
+    // Slots on a day word this version does not know are left out, and said so, below.
+    let mut used: Vec<bool> = schedule
+        .weekly
+        .iter()
+        .map(|slot| slot.day == Weekday::Unknown)
+        .collect();
+    let unknown_days = used.iter().any(|unknown| *unknown);
     for (i, slot) in schedule.weekly.iter().enumerate() {
         if used[i] {
             continue;
@@ -254,6 +262,9 @@ pub fn schedule_in_words(schedule: &Schedule) -> Vec<String> {
         .filter(|t| !t.is_empty())
     {
         lines.push(text.to_owned());
+    }
+    if unknown_days {
+        lines.push("Weitere Zeiten: bitte beim Angebot nachfragen.".to_owned());
     }
     lines
 }
@@ -296,6 +307,19 @@ pub fn due_rule_in_words(due: DueRule) -> String {
         DueRule::MonthsAfterBirth(1) => "bis 1 Monat nach der Geburt".to_owned(),
         DueRule::MonthsAfterBirth(n) => format!("bis {n} Monate nach der Geburt"),
     }
+}
+
+/// The `href` for a web address from the data: only a valid `https:` address, never anything
+/// else a data file might hold (`javascript:`, `data:`, …).
+pub fn web_href(url: &str) -> Option<&str> {
+    crate::validation::https_url(url).ok().map(|()| url)
+}
+
+/// The `mailto:` link for an e-mail address from the data, when it is a valid address.
+pub fn mailto_href(address: &str) -> Option<String> {
+    crate::validation::email(address)
+        .ok()
+        .map(|()| format!("mailto:{address}"))
 }
 
 /// A date with the month's name: "1. Juni 2026".
@@ -496,6 +520,7 @@ pub fn category_name(category: crate::directory::Category) -> &'static str {
         Category::Bewegung => "Bewegung",
         Category::Bildung => "Bildung",
         Category::Sonstiges => "Sonstiges",
+        Category::Unknown => "Weiteres Angebot",
     }
 }
 
@@ -910,5 +935,42 @@ mod tests {
             ),
             "Die Frist war der 30.11.2026 – es lohnt sich trotzdem noch."
         );
+    }
+
+    #[test]
+    fn a_slot_on_an_unknown_day_is_left_out_and_said_so() {
+        let slot = |day: Weekday| WeeklySlot {
+            day,
+            opens: "10:00".into(),
+            closes: "12:00".into(),
+            weeks_of_month: Vec::new(),
+        };
+        let schedule = Schedule {
+            weekly: vec![slot(Weekday::Unknown), slot(Weekday::Mo)],
+            text: None,
+        };
+        assert_eq!(
+            schedule_in_words(&schedule),
+            [
+                "montags 10:00–12:00 Uhr",
+                "Weitere Zeiten: bitte beim Angebot nachfragen."
+            ]
+        );
+    }
+
+    #[test]
+    fn only_https_and_valid_addresses_become_links() {
+        assert_eq!(
+            web_href("https://luenen.de/familie"),
+            Some("https://luenen.de/familie")
+        );
+        assert_eq!(web_href("javascript:alert(1)"), None);
+        assert_eq!(web_href("http://luenen.de"), None);
+        assert_eq!(web_href("data:text/html,x"), None);
+        assert_eq!(
+            mailto_href("familienbuero@luenen.de").as_deref(),
+            Some("mailto:familienbuero@luenen.de")
+        );
+        assert_eq!(mailto_href("x@y.de?subject=hi&body=javascript:"), None);
     }
 }

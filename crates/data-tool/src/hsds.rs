@@ -165,7 +165,8 @@ fn category_word(category: Category) -> &'static str {
         Category::Familienzentrum => "familienzentrum",
         Category::Bewegung => "bewegung",
         Category::Bildung => "bildung",
-        Category::Sonstiges => "sonstiges",
+        // Validated data never holds a kind this version does not know.
+        Category::Sonstiges | Category::Unknown => "sonstiges",
     }
 }
 
@@ -470,6 +471,8 @@ fn ical_day(day: Weekday) -> &'static str {
         Weekday::Fr => "FR",
         Weekday::Sa => "SA",
         Weekday::So => "SU",
+        // Validated data never holds a day word this version does not know; such a slot is skipped.
+        Weekday::Unknown => "",
     }
 }
 
@@ -929,7 +932,7 @@ fn add_schedules(
         .map(str::trim)
         .filter(|t| !t.is_empty());
     let mut seen = BTreeSet::new();
-    for slot in &schedule.weekly {
+    for slot in schedule.weekly.iter().filter(|s| s.day != Weekday::Unknown) {
         let mut weeks = slot.weeks_of_month.clone();
         weeks.sort_unstable();
         weeks.dedup();

@@ -871,9 +871,15 @@ fn req_enum<T: DeserializeOwned>(
         return None;
     };
     let word = as_text(ctx, &field, value)?;
-    match serde_json::from_value::<T>(serde_json::Value::String(word.clone())) {
-        Ok(parsed) => Some(parsed),
-        Err(_) => {
+    // The app's types accept words of newer data files (as "unknown"); editors may write only
+    // the words this version knows.
+    let parsed = allowed
+        .contains(&word.as_str())
+        .then(|| serde_json::from_value::<T>(serde_json::Value::String(word.clone())).ok())
+        .flatten();
+    match parsed {
+        Some(parsed) => Some(parsed),
+        None => {
             ctx.report(
                 &field,
                 Some(&value.span()),

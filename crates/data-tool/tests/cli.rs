@@ -385,6 +385,22 @@ fn reports_a_file_name_that_does_not_match_the_office_id() {
 }
 
 #[test]
+fn rejects_a_javascript_web_address_by_file_entry_and_field() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        DUEREN,
+        "web = \"https://kreis-dueren.de\"",
+        "web = \"javascript:alert(1)\"",
+    );
+    fixture.validate().assert_failed_with(&[
+        &fixture.at(DUEREN, "web = \"javascript:alert(1)\""),
+        "office \"kreis-dueren\"",
+        "field \"contact.web\"",
+        "https://",
+    ]);
+}
+
+#[test]
 fn reports_malformed_phone_email_and_url() {
     let fixture = Fixture::new();
     fixture.replace(
