@@ -224,3 +224,25 @@ export function sharedServerAndBrowser({ before, after }) {
     },
   };
 }
+
+/**
+ * A served copy of dist/ that a test may change, a browser and a page on the app's start:
+ * returns { root, server, browser, context, page, watcher }. `cleanups` gets what ends them.
+ */
+export async function servedCopyWithPage(cleanups) {
+  const root = copyOfDist();
+  const server = await startServer(root);
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  // Every request of the context, the service worker's included where Chromium reports them.
+  const watcher = watch(page, context);
+  cleanups.push(async () => {
+    await browser.close();
+    await server.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+  await page.goto(server.url + '/');
+  await waitForApp(page);
+  return { root, server, browser, context, page, watcher };
+}

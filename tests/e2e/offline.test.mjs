@@ -4,10 +4,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  startServer, launchBrowser, launchPersistent, watch, waitForApp, isoDay, onboard, sectionText, copyOfDist, ROOT,
+  startServer, launchPersistent, waitForApp, isoDay, onboard, sectionText, servedCopyWithPage, ROOT,
 } from './harness.mjs';
 
 const cleanups = [];
@@ -17,20 +17,7 @@ after(async () => {
 
 /** A served copy of dist/ that the test may change, and a browser page with a family on it. */
 async function familyOnline({ query = 'Lünen', option = /Lünen/ } = {}) {
-  const root = copyOfDist();
-  const server = await startServer(root);
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  // Every request of the context, the service worker's included where Chromium reports them.
-  const watcher = watch(page, context);
-  cleanups.push(async () => {
-    await browser.close();
-    await server.dispose();
-    rmSync(root, { recursive: true, force: true });
-  });
-  await page.goto(server.url + '/');
-  await waitForApp(page);
+  const { root, server, browser, context, page, watcher } = await servedCopyWithPage(cleanups);
   await onboard(page, { query, option, birth: isoDay(-61) });
   await page.locator('li.offer').first().waitFor();
   // The worker has installed, taken over the page, and the family's office file is stored.

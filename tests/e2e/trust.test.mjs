@@ -6,9 +6,9 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, rmSync, readdirSync, unlinkSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, waitForApp, isoDay, onboard, sectionText, copyOfDist, ROOT } from './harness.mjs';
+import { waitForApp, isoDay, onboard, sectionText, servedCopyWithPage, ROOT } from './harness.mjs';
 
 const cleanups = [];
 after(async () => {
@@ -17,18 +17,7 @@ after(async () => {
 
 /** A served copy of dist/ that the test may change, and a page with a family in Lünen on it. */
 async function familyOnline() {
-  const root = copyOfDist();
-  const server = await startServer(root);
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  cleanups.push(async () => {
-    await browser.close();
-    await server.dispose();
-    rmSync(root, { recursive: true, force: true });
-  });
-  await page.goto(server.url + '/');
-  await waitForApp(page);
+  const { root, server, browser, context, page } = await servedCopyWithPage(cleanups);
   await onboard(page, { query: 'Lünen', option: /Lünen/, birth: isoDay(-61) });
   await page.locator('li.offer').first().waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
@@ -146,18 +135,7 @@ test('a half-finished deploy (one app file missing): the running version keeps w
 });
 
 test('storage full while the family\'s data arrives: it is shown, and the app says it is not kept', async () => {
-  const root = copyOfDist();
-  const server = await startServer(root);
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  cleanups.push(async () => {
-    await browser.close();
-    await server.dispose();
-    rmSync(root, { recursive: true, force: true });
-  });
-  await page.goto(server.url + '/');
-  await waitForApp(page);
+  const { root, server, browser, context, page } = await servedCopyWithPage(cleanups);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
   // The browser's real quota for this origin, set to what is already used: every new write fails.
   const cdp = await context.newCDPSession(page);
