@@ -11,20 +11,20 @@ use leptos::prelude::*;
 pub fn ContactLinks(contact: Contact) -> impl IntoView {
     let phone = contact.phone.map(|number| match phone_uri(&number) {
         Some(uri) => {
-            view! { <li><a class="contact phone" href=uri>"Anrufen: " {number}</a></li> }.into_any()
+            view! { <li><a class="contact phone" href=uri>"Anrufen: " {number.to_string()}</a></li> }.into_any()
         }
-        None => view! { <li class="contact phone">"Telefon: " {number}</li> }.into_any(),
+        None => view! { <li class="contact phone">"Telefon: " {number.to_string()}</li> }.into_any(),
     });
     let email = contact.email.map(|address| match mailto_href(&address) {
         Some(href) => {
-            view! { <li><a class="contact email" href=href>"E-Mail: " {address}</a></li> }
+            view! { <li><a class="contact email" href=href>"E-Mail: " {address.to_string()}</a></li> }
                 .into_any()
         }
-        None => view! { <li class="contact email">"E-Mail: " {address}</li> }.into_any(),
+        None => view! { <li class="contact email">"E-Mail: " {address.to_string()}</li> }.into_any(),
     });
     let web = contact
         .web
-        .map(|url| view! { <li><WebLink url=url /></li> });
+        .map(|url| view! { <li><WebLink url=url.to_string() /></li> });
     view! { <ul class="contact-links">{phone}{email}{web}</ul> }
 }
 

@@ -150,22 +150,25 @@ test('storage full while the family\'s data arrives: it is shown, and the app sa
 });
 
 test('a javascript: web address in a served data file never becomes a link', async () => {
-  const { root, page } = await familyOnline();
+  const { root, context, page } = await familyOnline();
+  const before = await sectionText(page, 'Begrüßungsbesuch');
   editOffice(root, (text) => {
     const file = JSON.parse(text);
     file.office.contact = { ...file.office.contact, web: 'javascript:alert(document.domain)' };
-    if (file.welcome) file.welcome.contact = { web: 'javascript:alert(1)' };
-    file.offers[0].contact = { web: 'javascript:alert(2)', email: 'x@y.de?body=javascript:' };
+    file.offers[0].contact = { web: 'javascript:alert(2)' };
     return JSON.stringify(file);
   });
   await page.reload();
   await waitForApp(page);
-  await page.getByText(/Webseite: javascript:/).first().waitFor({ timeout: 15_000 });
+  // The app's types check every web address when they read a file: this one is refused whole.
+  await page.getByText(/Neue Daten vom Server passen nicht zu dieser Version der App/).waitFor({ timeout: 15_000 });
+  assert.match(await cachedOffice(page), /^(?!.*javascript:)/s, 'the kept copy has no such address');
+  await reloadOffline(context, page);
+  assert.equal(await sectionText(page, 'Begrüßungsbesuch'), before);
   await page.locator('li.offer h3 a').first().click();
-  await page.getByText(/Webseite: javascript:/).first().waitFor();
+  await page.getByRole('heading', { level: 1 }).waitFor();
   const bad = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => !/^(https:|tel:|mailto:|#|\/)/.test(h)));
   assert.deepEqual(bad, []);
-  assert.equal(await page.locator('a[href^="mailto:x@y.de"]').count(), 0);
 });
 
 test('two open tabs: an update in one brings both to the new version', async () => {

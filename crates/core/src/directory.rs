@@ -5,6 +5,7 @@
 //! (organization, service, location, schedule) with month-level age ranges as an extension.
 
 use crate::date::AsOf;
+use crate::validation::{Email, Phone, WebUrl};
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON layout; the app refuses files of another version.
@@ -194,15 +195,15 @@ pub struct WelcomeService {
 /// Phone, e-mail and web page; each is absent when no public source names it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
-    /// Phone number as written, e.g. "02551 69-2305".
+    /// Phone number as written, e.g. "02551 69-2305" (checked when read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// E-mail address.
+    pub phone: Option<Phone>,
+    /// E-mail address (checked when read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Web page, an https URL.
+    pub email: Option<Email>,
+    /// Web page, only an https URL (checked when read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub web: Option<String>,
+    pub web: Option<WebUrl>,
 }
 
 /// A postal address; unknown parts stay empty.

@@ -324,6 +324,97 @@ pub fn language(value: &str) -> Result<(), FieldError> {
     }
 }
 
+/// Defines a text that is checked when it is made, and so when it is deserialised: the app and
+/// the data tool share one rule, and no unchecked value reaches a link or a lookup.
+macro_rules! checked_text {
+    ($(#[$doc:meta])* $name:ident, $check:path) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl TryFrom<String> for $name {
+            type Error = FieldError;
+            fn try_from(value: String) -> Result<Self, FieldError> {
+                $check(&value)?;
+                Ok(Self(value))
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = FieldError;
+            fn from_str(value: &str) -> Result<Self, FieldError> {
+                Self::try_from(value.to_owned())
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                &self.0 == other
+            }
+        }
+    };
+}
+
+checked_text!(
+    /// A phone number as a source writes it, checked by [`phone`].
+    Phone,
+    phone
+);
+checked_text!(
+    /// An e-mail address, checked by [`email`].
+    Email,
+    email
+);
+checked_text!(
+    /// A web address, only `https:`, checked by [`https_url`].
+    WebUrl,
+    https_url
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -575,5 +666,19 @@ mod tests {
         assert!(language("deu").is_err());
         assert_eq!(text("a b"), Ok(()));
         assert_eq!(text("  "), Err(FieldError::Empty));
+    }
+
+    #[test]
+    fn checked_texts_refuse_what_their_rule_refuses_also_when_deserialised() {
+        assert!("02551 69-2305".parse::<Phone>().is_ok());
+        assert!("javascript:alert(1)".parse::<WebUrl>().is_err());
+        assert!(serde_json::from_str::<WebUrl>(r#""javascript:alert(1)""#).is_err());
+        assert!(serde_json::from_str::<Email>(r#""x@y.de?body=1""#).is_err());
+        let web: WebUrl = serde_json::from_str(r#""https://luenen.de""#).expect("valid");
+        assert_eq!(web, "https://luenen.de");
+        assert_eq!(
+            serde_json::to_string(&web).expect("json"),
+            r#""https://luenen.de""#
+        );
     }
 }

@@ -637,7 +637,7 @@ fn add_office(tables: &mut Tables, towns: &Towns, file: &OfficeFile) -> Result<(
             &format!("organization:{key}"),
             Row::default()
                 .set("organization_id", org_id.as_str())
-                .set("number", phone.as_str()),
+                .set("number", phone.as_ref()),
         )?;
     }
     if let Some(address) = &office.address {

@@ -13,6 +13,7 @@ use kekiz_core::directory::{
     WelcomeService,
 };
 use kekiz_core::directory::{Helpline, HelplinePhone};
+use kekiz_core::validation::FieldError;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -967,9 +968,28 @@ fn read_contact(ctx: &mut Ctx, tbl: Tbl) -> Contact {
     };
     check_keys(ctx, inner, CONTACT_FIELDS);
     Contact {
-        phone: opt_str(ctx, inner, "phone"),
-        email: opt_str(ctx, inner, "email"),
-        web: opt_str(ctx, inner, "web"),
+        phone: opt_checked(ctx, inner, "phone"),
+        email: opt_checked(ctx, inner, "email"),
+        web: opt_checked(ctx, inner, "web"),
+    }
+}
+
+/// Reads an optional text into one of the core's checked types (phone, e-mail, web address):
+/// the type's own rule decides, and a refusal is reported at the value's line.
+fn opt_checked<T: TryFrom<String, Error = FieldError>>(
+    ctx: &mut Ctx,
+    tbl: Tbl,
+    key: &str,
+) -> Option<T> {
+    let value = get(ctx, tbl, key)?;
+    let field = path(tbl.prefix, key);
+    let text = as_text(ctx, &field, value)?;
+    match T::try_from(text) {
+        Ok(checked) => Some(checked),
+        Err(error) => {
+            ctx.report(&field, Some(&value.span()), error.to_string());
+            None
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, EntryRef};
 use crate::source::{Dataset, Located, OfficeSource, StatewideSource, TownRow, ASSIGNMENTS_FILE};
 use kekiz_core::date::{AsOf, Date};
-use kekiz_core::directory::{Address, Contact, LifeSpan, LifeUnit, Offer, Office};
+use kekiz_core::directory::{Address, LifeSpan, LifeUnit, Offer, Office};
 use kekiz_core::validation::{self, FieldError};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -44,7 +44,6 @@ pub fn validate(data: &Dataset, today: Date, diags: &mut Diagnostics) {
         };
         let office_id = file.office.as_ref().map(|o| o.value.id.as_str());
         if let Some(welcome) = &file.welcome {
-            check_contact(welcome, &welcome.value.contact, diags);
             required_text(welcome, "name", &welcome.value.name, diags);
             optional_text(
                 welcome,
@@ -156,18 +155,6 @@ fn check_source<T>(
             "the {what} {as_of} lies in the future (today is {today}); as_of is the date of the source"
         );
         error(diags, loc, "as_of", message);
-    }
-}
-
-fn check_contact<T>(loc: &Located<T>, contact: &Contact, diags: &mut Diagnostics) {
-    if let Some(phone) = &contact.phone {
-        field_error(diags, loc, "contact.phone", validation::phone(phone));
-    }
-    if let Some(email) = &contact.email {
-        field_error(diags, loc, "contact.email", validation::email(email));
-    }
-    if let Some(web) = &contact.web {
-        field_error(diags, loc, "contact.web", validation::https_url(web));
     }
 }
 
@@ -418,7 +405,6 @@ fn check_office(
     if let Some(address) = &value.address {
         check_address(office, "address", address, diags);
     }
-    check_contact(office, &value.contact, diags);
     check_source(office, &value.source, value.as_of, today, diags);
 }
 
@@ -571,7 +557,6 @@ fn check_offer(
         );
     }
     optional_text(offer, "cost", value.cost.as_deref(), diags);
-    check_contact(offer, &value.contact, diags);
     check_source(offer, &value.source, value.as_of, today, diags);
 }
 
