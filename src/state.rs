@@ -283,14 +283,16 @@ impl AppState {
         let Some(file) = summary.file.clone() else {
             return;
         };
-        let known = self.offices.with_untracked(|o| o.get(&summary.id).cloned());
+        let known = self
+            .offices
+            .with_untracked(|o| o.get(summary.id.as_str()).cloned());
         // A file that failed (no signal on a first visit) is fetched again when asked.
         if !reload && matches!(known, Some(Load::Ready(_)) | Some(Load::Loading)) {
             return;
         }
         let offices = self.offices;
         let data_notice = self.data_notice;
-        let id = summary.id.clone();
+        let id = summary.id.to_string();
         if known.is_none() {
             offices.update(|o| {
                 o.insert(id.clone(), Load::Loading);
@@ -344,10 +346,13 @@ impl AppState {
             return None;
         };
         let visited = self.visit.with(|v| v.as_ref().map(|v| v.town.clone()));
-        let town = visited.or_else(|| self.profile.with(|p| p.town.clone()));
+        let town = visited.or_else(|| {
+            self.profile
+                .with(|p| p.town.as_ref().map(ToString::to_string))
+        });
         let office = town.and_then(|ags| match responsible_office(&directory.index, &ags) {
             Ok(ResponsibleOffice::Published(summary)) => {
-                self.offices.with(|o| match o.get(&summary.id) {
+                self.offices.with(|o| match o.get(summary.id.as_str()) {
                     Some(Load::Ready(file)) => file.as_of,
                     _ => None,
                 })
@@ -367,7 +372,7 @@ impl AppState {
         match responsible_office(&directory.index, ags) {
             Ok(ResponsibleOffice::Published(summary)) => self.offices.with(|o| {
                 matches!(
-                    o.get(&summary.id),
+                    o.get(summary.id.as_str()),
                     Some(Load::Ready(_)) | Some(Load::Failed(_))
                 )
             }),
@@ -381,7 +386,7 @@ impl AppState {
             return None;
         };
         match responsible_office(&directory.index, ags) {
-            Ok(ResponsibleOffice::Published(summary)) => Some(summary.id),
+            Ok(ResponsibleOffice::Published(summary)) => Some(summary.id.to_string()),
             _ => None,
         }
     }

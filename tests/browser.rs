@@ -25,7 +25,7 @@ fn a_saved_profile_reads_back() {
     assert!(storage::available());
     assert_eq!(storage::load_profile_text(), Ok(None));
     let mut profile = Profile {
-        town: Some("05566012".into()),
+        town: "05566012".parse().ok(),
         ..Profile::default()
     };
     profile

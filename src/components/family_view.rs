@@ -44,7 +44,7 @@ pub fn FamilyView(
         // The pages render this view once the office file is settled (AppState::data_settled_for).
         let file = match &office {
             Some(ResponsibleOffice::Published(summary)) => {
-                match app.offices.with(|o| o.get(&summary.id).cloned()) {
+                match app.offices.with(|o| o.get(summary.id.as_str()).cloned()) {
                     Some(Load::Ready(file)) => Some(file),
                     _ => None,
                 }

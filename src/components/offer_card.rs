@@ -16,7 +16,7 @@ pub fn OfferCard(
     reach: Reach,
     #[prop(optional)] fits_from: Option<Date>,
 ) -> impl IntoView {
-    let href = Route::Offer(offer.id.clone()).to_hash();
+    let href = Route::Offer(offer.id.to_string()).to_hash();
     let schedule = schedule_in_words(&offer.schedule);
     let place = offer
         .place

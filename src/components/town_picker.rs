@@ -3,6 +3,7 @@
 //! Used by onboarding, settings and the visit mode.
 
 use crate::state::{use_app, Load};
+use kekiz_core::directory::TownKey;
 use kekiz_core::form::kreis_label;
 use kekiz_core::office::find_town;
 use kekiz_core::town::TownHit;
@@ -16,7 +17,7 @@ const SUGGESTIONS: usize = 8;
 #[component]
 pub fn TownPicker(
     id: &'static str,
-    chosen: RwSignal<Option<String>>,
+    chosen: RwSignal<Option<TownKey>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let app = use_app();

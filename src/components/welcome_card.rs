@@ -49,7 +49,7 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
             }
             .into_any(),
             Ok(ResponsibleOffice::Published(summary)) => {
-                match app.offices.with(|o| o.get(&summary.id).cloned()) {
+                match app.offices.with(|o| o.get(summary.id.as_str()).cloned()) {
                     None | Some(Load::Loading) => view! { <p class="loading">"Die Daten des Jugendamts werden geladen …"</p> }.into_any(),
                     Some(Load::Failed(reason)) => view! {
                         <p class="notice warning">{format!("Die Daten von {} konnten nicht geladen werden: {reason}", summary.name)}</p>

@@ -24,7 +24,10 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
             .or((!children.is_empty()).then_some(0))
             .map(|position| (position, children[position].clone()))
     });
-    let town = Signal::derive(move || app.profile.with(|p| p.town.clone().unwrap_or_default()));
+    let town = Signal::derive(move || {
+        app.profile
+            .with(|p| p.town.as_ref().map(ToString::to_string).unwrap_or_default())
+    });
     Effect::new(move |_| {
         if matches!(app.directory.get(), Load::Ready(_)) {
             app.load_office_for(&town.get(), false);

@@ -19,7 +19,10 @@ pub fn OfferDetails(id: String) -> impl IntoView {
     Effect::new(move |_| {
         if matches!(app.directory.get(), Load::Ready(_)) {
             let visited = app.visit.with(|v| v.as_ref().map(|v| v.town.clone()));
-            if let Some(town) = visited.or_else(|| app.profile.with(|p| p.town.clone())) {
+            if let Some(town) = visited.or_else(|| {
+                app.profile
+                    .with(|p| p.town.as_ref().map(ToString::to_string))
+            }) {
                 app.load_office_for(&town, false);
             }
         }

@@ -5,6 +5,7 @@ use crate::components::child_fields::ChildFields;
 use crate::components::town_picker::TownPicker;
 use crate::route::Route;
 use crate::state::use_app;
+use kekiz_core::directory::TownKey;
 use kekiz_core::form::{ChildForm, DateKind, NO_TOWN_CHOSEN};
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub enum Prefill {
     #[default]
     None,
     /// A handed-over link: the town and the birth or due month.
-    Link(String, ChildForm),
+    Link(TownKey, ChildForm),
     /// A handed-over link that cannot be read, with the reason.
     Unreadable(String),
 }

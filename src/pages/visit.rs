@@ -34,7 +34,7 @@ pub fn VisitMode() -> impl IntoView {
 #[component]
 fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
-    let town = RwSignal::new(None::<String>);
+    let town = RwSignal::new(None::<kekiz_core::directory::TownKey>);
     let form = RwSignal::new(ChildForm::default());
     let town_error = RwSignal::new(None::<String>);
     let date_error = RwSignal::new(None::<String>);
@@ -49,7 +49,10 @@ fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
             return;
         };
         ended.set(false);
-        app.visit.set(Some(Visit { town: ags, birth }));
+        app.visit.set(Some(Visit {
+            town: ags.to_string(),
+            birth,
+        }));
     };
     view! {
         <h1 id="page-heading" tabindex="-1">"Besuchsmodus"</h1>

@@ -8,7 +8,8 @@ use kekiz_core::age::BirthInfo;
 use kekiz_core::date::Date;
 use kekiz_core::directory::{
     AgeRange, Category, CheckupRule, Contact, DeadlineRule, DueRule, LifeSpan, LifeUnit, Offer,
-    Office, OfficeFile, OfficeKind, Registration, Schedule, Statewide, Town, Weekday, WeeklySlot,
+    Office, OfficeFile, OfficeKind, Registration, Schedule, Statewide, Town, TownKey, Weekday,
+    WeeklySlot,
 };
 use kekiz_core::matching::child_view;
 use kekiz_core::town::TownIndex;
@@ -156,7 +157,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
     let mut rng = Lcg(0x5eed_f1c3);
     let mut files: Vec<OfficeFile> = (0..OFFICES)
         .map(|i| {
-            let served: Vec<String> = towns
+            let served: Vec<TownKey> = towns
                 .iter()
                 .enumerate()
                 .filter(|(t, _)| t % OFFICES == i)
@@ -166,7 +167,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
                 format: 1,
                 as_of: Some(date("2026-01-01").into()),
                 office: Office {
-                    id: format!("office-{i:03}"),
+                    id: format!("office-{i:03}").parse().expect("bench office id"),
                     name: format!("Jugendamt {i}"),
                     kind: OfficeKind::Kreis,
                     kreis: format!("Kreis {i}"),
@@ -188,7 +189,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
         let file = &mut files[office];
         let from = rng.below(120) as i32 - 9;
         let to = from + rng.below(60) as i32;
-        let towns: Vec<String> = match rng.below(3) {
+        let towns: Vec<TownKey> = match rng.below(3) {
             0 => Vec::new(),
             _ => {
                 let served = &file.office.towns;
@@ -198,7 +199,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
             }
         };
         file.offers.push(Offer {
-            id: format!("offer-{n:05}"),
+            id: format!("offer-{n:05}").parse().expect("bench offer id"),
             title: format!("{} {}", TITLES[rng.below(TITLES.len())], rng.below(500)),
             description: "Ein Angebot für Familien mit kleinen Kindern.".to_owned(),
             category: Category::Treffpunkt,

@@ -541,7 +541,7 @@ fn cut_arrays(rng: &mut Rng, value: &mut Value) {
 fn profile_seeds(export: bool) -> Vec<Vec<u8>> {
     let day = Date::from_days_since_epoch;
     let mut family = Profile {
-        town: Some("05566012".to_owned()),
+        town: "05566012".parse().ok(),
         ..Profile::default()
     };
     let added = [

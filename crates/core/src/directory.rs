@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 /// Version of the JSON layout; the app refuses files of another version.
 pub const FORMAT_VERSION: u32 = 2;
 
-/// Official municipality key (Amtlicher Gemeindeschlüssel), 8 digits, e.g. "05566012".
-pub type Ags = String;
+/// Official municipality key (Amtlicher Gemeindeschlüssel), 8 digits, e.g. "05566012"; checked
+/// when read.
+pub type Ags = TownKey;
 
-/// Identifier of a youth office, lower-case ASCII with hyphens, e.g. "kreis-steinfurt".
-pub type OfficeId = String;
+pub use crate::validation::{OfferId, OfficeId, TownKey};
 
 /// The index every device loads first: all towns, every known office, statewide items.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -224,7 +224,7 @@ pub struct Address {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Offer {
     /// Id, unique across the whole directory.
-    pub id: String,
+    pub id: OfferId,
     /// Title, e.g. "Schnullercafé Merzenich".
     pub title: String,
     /// Short description in plain German.

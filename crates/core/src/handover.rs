@@ -164,6 +164,7 @@ pub fn parse_handover(query: &str) -> Result<Option<Handover>, HandoverError> {
     if !is_nrw_ags(&town) {
         return Err(HandoverError::BadTown);
     }
+    let town: Ags = town.parse().map_err(|_| HandoverError::BadTown)?;
     let (month, expected) = match (born, expected) {
         (Some(month), None) => (parse_month(&month)?, false),
         (None, Some(month)) => (parse_month(&month)?, true),
@@ -280,7 +281,7 @@ mod tests {
 
     fn handover(town: &str, month: &str, expected: bool) -> Handover {
         Handover {
-            town: town.to_owned(),
+            town: town.parse().expect("test town"),
             month: parse_month(month).expect("test month"),
             expected,
         }

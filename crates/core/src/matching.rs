@@ -237,7 +237,7 @@ mod tests {
 
     fn offer(id: &str, title: &str, from: i32, to: i32, towns: &[&str]) -> Offer {
         Offer {
-            id: id.to_owned(),
+            id: id.parse().expect("test offer id"),
             title: title.to_owned(),
             description: String::new(),
             category: Category::Treffpunkt,
@@ -245,7 +245,10 @@ mod tests {
                 from_months: from,
                 to_months: to,
             }),
-            towns: towns.iter().map(|t| (*t).to_owned()).collect(),
+            towns: towns
+                .iter()
+                .map(|t| t.parse().expect("test town"))
+                .collect(),
             place: None,
             schedule: Schedule::default(),
             languages: Vec::new(),
@@ -270,11 +273,14 @@ mod tests {
             format: 1,
             as_of: Some(d("2026-01-01").into()),
             office: Office {
-                id: "kreis-steinfurt".to_owned(),
+                id: "kreis-steinfurt".parse().expect("test office id"),
                 name: "Kreis Steinfurt, Jugendamt".to_owned(),
                 kind: OfficeKind::Kreis,
                 kreis: "Steinfurt".to_owned(),
-                towns: vec![TOWN.to_owned(), OTHER.to_owned()],
+                towns: vec![
+                    TOWN.parse().expect("test town"),
+                    OTHER.parse().expect("test town"),
+                ],
                 address: None,
                 contact: Contact::default(),
                 source: "test".to_owned(),

@@ -117,19 +117,19 @@ mod tests {
 
     fn town(ags: &str, name: &str, kreis: &str, office: Option<&str>) -> Town {
         Town {
-            ags: ags.to_owned(),
+            ags: ags.parse().expect("test town"),
             name: name.to_owned(),
             kreis: kreis.to_owned(),
             kreisfrei: office == Some("stadt-muenster"),
             postcodes: Vec::new(),
-            office: office.map(str::to_owned),
+            office: office.map(|id| id.parse().expect("test office id")),
             confidence: Default::default(),
         }
     }
 
     fn summary(id: &str, file: Option<&str>) -> OfficeSummary {
         OfficeSummary {
-            id: id.to_owned(),
+            id: id.parse().expect("test office id"),
             name: format!("{id}, Jugendamt"),
             kreis: "x".to_owned(),
             file: file.map(str::to_owned),

@@ -28,7 +28,7 @@ pub fn real_towns() -> Vec<Town> {
         .map(|line| {
             let row = split_csv_line(line);
             Town {
-                ags: row[ags].clone(),
+                ags: row[ags].parse().expect("a valid key in the real town list"),
                 name: row[name].clone(),
                 kreis: row[kreis].clone(),
                 kreisfrei: row[kind] == "kreisfreie Stadt",

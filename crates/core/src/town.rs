@@ -267,7 +267,7 @@ mod tests {
 
     fn town(ags: &str, name: &str, kreis: &str, postcodes: &str) -> Town {
         Town {
-            ags: ags.to_owned(),
+            ags: ags.parse().expect("test town"),
             name: name.to_owned(),
             kreis: kreis.to_owned(),
             kreisfrei: false,

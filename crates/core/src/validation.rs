@@ -333,6 +333,13 @@ macro_rules! checked_text {
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
+        impl $name {
+            /// The checked text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl TryFrom<String> for $name {
             type Error = FieldError;
             fn try_from(value: String) -> Result<Self, FieldError> {
@@ -413,6 +420,21 @@ checked_text!(
     /// A web address, only `https:`, checked by [`https_url`].
     WebUrl,
     https_url
+);
+checked_text!(
+    /// An official municipality key (AGS) of NRW, 8 digits, checked by [`ags`].
+    TownKey,
+    ags
+);
+checked_text!(
+    /// A youth office's id ("kreis-steinfurt"), checked by [`office_id`].
+    OfficeId,
+    office_id
+);
+checked_text!(
+    /// An offer's id ("greven-cafe-kinderwagen"), checked by [`offer_id`].
+    OfferId,
+    offer_id
 );
 
 #[cfg(test)]

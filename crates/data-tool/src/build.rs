@@ -26,6 +26,9 @@ pub enum BuildError {
     /// The output path has no folder name (e.g. "/" or "..").
     #[error("the output path {0} does not end in a folder name")]
     OutputName(PathBuf),
+    /// A town key that passed validation is not one (a bug in the checks, never the data's).
+    #[error("the town key {0} is not one")]
+    TownKey(String),
     /// The data folder holds no dated entry, so the index has no "Stand".
     #[error("nothing to build: no entry carries an as_of date")]
     NoDate,
@@ -96,7 +99,11 @@ pub fn town_offices(data: &Dataset) -> BTreeMap<String, (String, Confidence)> {
 fn office_file(source: &OfficeSource, towns: Vec<String>) -> Option<OfficeFile> {
     let office = source.office.as_ref()?;
     let mut office = office.value.clone();
-    office.towns = towns;
+    // The assignments table was checked before: every key in it is a town key.
+    office.towns = towns
+        .into_iter()
+        .filter_map(|ags| ags.parse().ok())
+        .collect();
     office.towns.sort();
     let welcome = source.welcome.as_ref().map(|w| w.value.clone());
     let mut offers: Vec<_> = source.offers.iter().map(|o| o.value.clone()).collect();
@@ -153,7 +160,7 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
         offers += file.offers.len();
         published += 1;
         summaries.insert(
-            file.office.id.clone(),
+            file.office.id.to_string(),
             OfficeSummary {
                 id: file.office.id.clone(),
                 name: file.office.name.clone(),
@@ -193,18 +200,25 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
     let mut towns: Vec<Town> = data
         .towns
         .iter()
-        .map(|row| Town {
-            ags: row.ags.clone(),
-            name: row.name.clone(),
-            kreis: row.kreis_display().to_owned(),
-            kreisfrei: row.kreisfrei(),
-            postcodes: row.postcodes.clone(),
-            office: offices_of.get(&row.ags).map(|(office, _)| office.clone()),
-            confidence: offices_of
-                .get(&row.ags)
-                .map_or(Confidence::Unverified, |(_, confidence)| *confidence),
+        .map(|row| -> Result<Town, BuildError> {
+            Ok(Town {
+                ags: row
+                    .ags
+                    .parse()
+                    .map_err(|_| BuildError::TownKey(row.ags.clone()))?,
+                name: row.name.clone(),
+                kreis: row.kreis_display().to_owned(),
+                kreisfrei: row.kreisfrei(),
+                postcodes: row.postcodes.clone(),
+                office: offices_of
+                    .get(&row.ags)
+                    .and_then(|(office, _)| office.parse().ok()),
+                confidence: offices_of
+                    .get(&row.ags)
+                    .map_or(Confidence::Unverified, |(_, confidence)| *confidence),
+            })
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     towns.sort_by(|a, b| a.ags.cmp(&b.ags));
     let index = DirectoryIndex {
         format: FORMAT_VERSION,

@@ -12,6 +12,7 @@ use kekiz_core::directory::{
     Address, AgeRange, Category, Confidence, DirectoryIndex, Offer, Office, OfficeFile, OfficeKind,
     Place, Registration, Schedule, Town, Weekday, WelcomeService,
 };
+use kekiz_core::validation::TownKey;
 use kekiz_core::words;
 use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
@@ -749,7 +750,7 @@ fn add_offer(
         &service_id,
         TERM_ID,
         "provenance",
-        Some(offer.id.clone()),
+        Some(offer.id.to_string()),
     )?;
     tables.attribute(
         "service",
@@ -828,9 +829,9 @@ fn add_areas(
     towns: &Towns,
     key: &str,
     service_id: &str,
-    area: &[String],
+    area: &[TownKey],
 ) -> Result<(), HsdsError> {
-    let area: BTreeSet<&str> = area.iter().map(String::as_str).collect();
+    let area: BTreeSet<&str> = area.iter().map(TownKey::as_str).collect();
     for ags in area {
         let town = towns.by_ags.get(ags);
         let mut description = match town {

@@ -13,7 +13,7 @@ use kekiz_core::directory::{
     WelcomeService,
 };
 use kekiz_core::directory::{Helpline, HelplinePhone};
-use kekiz_core::validation::FieldError;
+use kekiz_core::validation::{FieldError, TownKey};
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -933,6 +933,57 @@ fn str_list(ctx: &mut Ctx, tbl: Tbl, key: &str, required: bool) -> Vec<String> {
     out
 }
 
+/// Turns a read text into one of the core's checked types; a refusal is reported at the value
+/// (marking the field, so later checks leave the stand-in alone) and `stand_in` takes its place.
+fn checked_or<T: TryFrom<String, Error = FieldError> + std::str::FromStr>(
+    ctx: &mut Ctx,
+    tbl: Tbl,
+    key: &str,
+    text: String,
+    stand_in: &str,
+) -> T {
+    let present = !text.is_empty();
+    match T::try_from(text) {
+        Ok(checked) => checked,
+        Err(error) => {
+            // A missing field was reported as missing already.
+            if present {
+                let span = tbl.table.get(key).map(Spanned::span);
+                ctx.report(&path(tbl.prefix, key), span.as_ref(), error.to_string());
+            }
+            stand_in
+                .parse()
+                .unwrap_or_else(|_| unreachable_stand_in(stand_in))
+        }
+    }
+}
+
+/// The stand-ins are constant valid texts; should one ever not be, say so loudly in tests.
+#[cold]
+fn unreachable_stand_in<T>(stand_in: &str) -> T {
+    panic!("the stand-in \"{stand_in}\" must pass its own type's rule")
+}
+
+/// Reads a list of town keys; a key that is not one is reported at its own line and left out.
+fn town_list(ctx: &mut Ctx, tbl: Tbl, key: &str) -> Vec<TownKey> {
+    let texts = str_list(ctx, tbl, key, false);
+    let spans: Vec<Range<usize>> = match tbl.table.get(key).map(Spanned::get_ref) {
+        Some(DeValue::Array(items)) => items.iter().map(Spanned::span).collect(),
+        _ => Vec::new(),
+    };
+    let mut towns = Vec::new();
+    for (i, text) in texts.into_iter().enumerate() {
+        match TownKey::try_from(text) {
+            Ok(town) => towns.push(town),
+            Err(error) => {
+                let field = format!("{}[{i}]", path(tbl.prefix, key));
+                ctx.report(&field, spans.get(i), error.to_string());
+            }
+        }
+    }
+    towns
+}
+
 fn opt_table<'t, 'i>(
     ctx: &mut Ctx,
     tbl: Tbl<'t, 'i>,
@@ -1088,7 +1139,7 @@ fn read_office(ctx: &mut Ctx, tbl: Tbl) -> Office {
     let allowed: Vec<&str> = OFFICE_FIELDS.iter().copied().chain(["towns"]).collect();
     check_keys(ctx, tbl, &allowed);
     Office {
-        id,
+        id: checked_or(ctx, tbl, "id", id, "ungueltige-id"),
         name: req_str(ctx, tbl, "name"),
         kind: req_enum(ctx, tbl, "kind", OFFICE_KINDS).unwrap_or(OfficeKind::Kreis),
         kreis: req_str(ctx, tbl, "kreis"),
@@ -1243,12 +1294,12 @@ fn read_offer(ctx: &mut Ctx, tbl: Tbl) -> Offer {
     let category =
         req_enum::<Category>(ctx, tbl, "category", CATEGORIES).unwrap_or(Category::Sonstiges);
     Offer {
-        id,
+        id: checked_or(ctx, tbl, "id", id, "ungueltige-id"),
         title,
         description,
         category,
         age: read_age(ctx, tbl),
-        towns: str_list(ctx, tbl, "towns", false),
+        towns: town_list(ctx, tbl, "towns"),
         place: read_place(ctx, tbl),
         schedule: read_schedule(ctx, tbl),
         languages: str_list(ctx, tbl, "languages", false),

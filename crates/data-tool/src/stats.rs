@@ -129,10 +129,10 @@ pub fn coverage(data: &Dataset, today: Date) -> Coverage {
             note(&offer.file, offer.line, describe(offer), offer.value.as_of);
         }
         offices.push(OfficeRow {
-            id: office.value.id.clone(),
+            id: office.value.id.to_string(),
             towns: offices_of
                 .values()
-                .filter(|(id, _)| *id == office.value.id)
+                .filter(|(id, _)| office.value.id == *id)
                 .count(),
             offers: file.offers.len(),
             welcome: file.welcome.is_some(),

@@ -64,7 +64,7 @@ pub fn validate(data: &Dataset, today: Date, diags: &mut Diagnostics) {
             check_offer(offer, office_id, &office_towns, &towns, today, diags);
             if !offer.fields.is_reported("id") && !offer.value.id.is_empty() {
                 let here = (offer.file.clone(), offer.line_of("id"));
-                if let Some((file, line)) = offer_ids.get(&offer.value.id) {
+                if let Some((file, line)) = offer_ids.get(offer.value.id.as_str()) {
                     let message = format!(
                         "the offer id \"{}\" is already used in {}:{line}; offer ids are unique across all files",
                         offer.value.id,
@@ -72,7 +72,7 @@ pub fn validate(data: &Dataset, today: Date, diags: &mut Diagnostics) {
                     );
                     error(diags, offer, "id", message);
                 } else {
-                    offer_ids.insert(offer.value.id.clone(), here);
+                    offer_ids.insert(offer.value.id.to_string(), here);
                 }
             }
         }
@@ -378,10 +378,10 @@ fn check_office(
     diags: &mut Diagnostics,
 ) {
     let value = &office.value;
-    if office.fields.present("id") {
+    if office.fields.present("id") && !office.fields.is_reported("id") {
         match validation::office_id(&value.id) {
             Err(err) => error(diags, office, "id", err.to_string()),
-            Ok(()) if file.stem() != value.id => {
+            Ok(()) if value.id != file.stem() => {
                 let message = format!(
                     "the file name must match the office id: rename the file to offices/{}.toml or change the id to \"{}\"",
                     value.id,
@@ -415,14 +415,14 @@ fn check_office_unique(
 ) {
     let id = &office.value.id;
     if !office.fields.is_reported("id") && !id.is_empty() {
-        if let Some((file, line)) = ids.get(id) {
+        if let Some((file, line)) = ids.get(id.as_str()) {
             let message = format!(
                 "the office id \"{id}\" is already used in {}:{line}",
                 file.display()
             );
             error(diags, office, "id", message);
         } else {
-            ids.insert(id.clone(), (office.file.clone(), office.line_of("id")));
+            ids.insert(id.to_string(), (office.file.clone(), office.line_of("id")));
         }
     }
 }
@@ -436,7 +436,7 @@ fn check_offer(
     diags: &mut Diagnostics,
 ) {
     let value = &offer.value;
-    if offer.fields.present("id") {
+    if offer.fields.present("id") && !offer.fields.is_reported("id") {
         field_error(diags, offer, "id", validation::offer_id(&value.id));
     }
     required_text(offer, "title", &value.title, diags);
@@ -471,7 +471,7 @@ fn check_offer(
             );
         } else if !towns.contains_key(ags.as_str()) {
             report(diags, format!("the town key {ags} is not in gemeinden.csv"));
-        } else if let (Some(office_id), false) = (office_id, office_towns.contains(ags)) {
+        } else if let (Some(office_id), false) = (office_id, office_towns.contains(ags.as_str())) {
             report(
                 diags,
                 format!(

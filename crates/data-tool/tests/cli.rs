@@ -385,6 +385,37 @@ fn reports_a_file_name_that_does_not_match_the_office_id() {
 }
 
 #[test]
+fn a_malformed_id_or_town_key_is_reported_once_by_its_type_at_its_line() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        GREVEN,
+        "id = \"greven-cafe-kinderwagen\"",
+        "id = \"Greven Café\"",
+    );
+    fixture.replace(
+        GREVEN,
+        "towns = [\"05566012\"]\nschedule",
+        "towns = [\"0556601\"]\nschedule",
+    );
+    let outcome = fixture.validate();
+    let id_line = outcome.assert_failed_with(&[
+        &fixture.at(GREVEN, "id = \"Greven Café\""),
+        "field \"id\"",
+        "not a valid id",
+    ]);
+    assert_eq!(
+        outcome.all().matches("field \"id\"").count(),
+        1,
+        "one message for one mistake: {id_line}"
+    );
+    outcome.line_with(&[
+        &fixture.at(GREVEN, "\"0556601\""),
+        "field \"towns[0]\"",
+        "8 digits",
+    ]);
+}
+
+#[test]
 fn rejects_a_javascript_web_address_by_file_entry_and_field() {
     let fixture = Fixture::new();
     fixture.replace(
