@@ -18,6 +18,8 @@ pub mod directory;
 pub mod done;
 /// The onboarding form's rules: typed fields to a child, and a message per wrong field.
 pub mod form;
+/// Screen words in many languages: catalogues, messages, plural rules, dates.
+pub mod i18n;
 /// The volunteer's handover link (town and birth month only): make it, read it.
 pub mod handover;
 /// What one child's page shows: offers now and next, check-ups, deadlines.
