@@ -4,6 +4,7 @@
 use crate::components::status_bar::StatusBar;
 use crate::components::storage_notices::StorageNotices;
 use crate::components::update_banner::UpdateBanner;
+use crate::i18n::t;
 use crate::pages::about::About;
 use crate::pages::add_child::AddChild;
 use crate::pages::emergency::Emergency;
@@ -16,6 +17,7 @@ use crate::platform::{clock, dom, network, service_worker};
 use crate::route::Route;
 use crate::state::AppState;
 use kekiz_core::form::ChildForm;
+use kekiz_core::i18n::Msg;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -71,13 +73,11 @@ fn start_background(app: AppState) {
     }
     // New data waits in the worker until the app has read it; also what waited since last time.
     app.check_pending_data();
-    if let Err(error) = service_worker::on_worker_news(move |news| {
-        match news {
+    if let Err(error) = service_worker::on_worker_news(move |news| match news {
         service_worker::WorkerNews::DataPending(_) => app.check_pending_data(),
-        service_worker::WorkerNews::StorageFailed(_) => app.data_notice.set(Some(
-            "Der Speicher des Geräts ist voll: neue Daten werden angezeigt, aber nicht für die Nutzung ohne Netz gespeichert.".to_owned(),
-        )),
-    }
+        service_worker::WorkerNews::StorageFailed(_) => {
+            app.data_notice.set(Some(Msg::new("app.storage_full")))
+        }
     }) {
         leptos::logging::warn!("data updates not watched: {error}");
     }
@@ -158,15 +158,15 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=|event| {
             event.prevent_default();
             dom::focus("main");
-        }>"Zum Inhalt springen"</a>
+        }>{t("app.skip_link")}</a>
         <header class="site-header">
-            <a class="brand" href=Route::Family(None).to_hash()>"KeKiz-Begleiter"</a>
+            <a class="brand" href=Route::Family(None).to_hash()>{t("app.name")}</a>
             // One tap from every screen, beside the name so that it stays in the first line.
-            <a class="emergency-link" href=Route::Emergency.to_hash()>"Hilfe im Notfall"</a>
-            <nav aria-label="Hauptmenü">
+            <a class="emergency-link" href=Route::Emergency.to_hash()>{t("app.emergency_link")}</a>
+            <nav aria-label=t("app.nav_label")>
                 <ul>
-                    <li><a href=Route::Visit.to_hash()>"Besuchsmodus"</a></li>
-                    <li><a href=Route::Settings.to_hash()>"Einstellungen"</a></li>
+                    <li><a href=Route::Visit.to_hash()>{t("app.nav.visit")}</a></li>
+                    <li><a href=Route::Settings.to_hash()>{t("app.nav.settings")}</a></li>
                 </ul>
             </nav>
         </header>
@@ -177,7 +177,7 @@ pub fn App() -> impl IntoView {
             {page}
         </main>
         <footer class="site-footer">
-            <a href=Route::About.to_hash()>"Über die App, Quellen und Lizenzen"</a>
+            <a href=Route::About.to_hash()>{t("app.footer_about")}</a>
         </footer>
     }
 }

@@ -11,6 +11,7 @@ use kekiz_core::directory::{
     parse_data_file, DirectoryIndex, OfficeFile, FORMAT_VERSION, INDEX_PATH,
 };
 use kekiz_core::handover::{parse_handover, Handover};
+use kekiz_core::i18n::Msg;
 use kekiz_core::office::{responsible_office, ResponsibleOffice};
 use kekiz_core::profile::Profile;
 use kekiz_core::town::TownIndex;
@@ -28,8 +29,8 @@ pub enum Load<T> {
     Loading,
     /// Here.
     Ready(T),
-    /// Not to be had; the reason in plain German.
-    Failed(String),
+    /// Not to be had; the reason as a message.
+    Failed(Msg),
 }
 
 /// The directory's index, with the town search built from it.
@@ -52,8 +53,8 @@ impl PartialEq for Directory {
 pub enum Memory {
     /// Saved data survives a reload.
     Remembers,
-    /// Storage is blocked or full: the app works for this session only; the reason.
-    CannotRemember(String),
+    /// Storage is blocked or full: the app works for this session only; the reason as a message.
+    CannotRemember(Msg),
 }
 
 /// Stored data that could not be read, kept aside under its own key.
@@ -63,8 +64,8 @@ pub struct KeptAside {
     pub key: String,
     /// The text as it was stored, for export.
     pub text: String,
-    /// Why it could not be read, in plain German.
-    pub reason: String,
+    /// Why it could not be read, as a message.
+    pub reason: Msg,
 }
 
 /// Everything pages share.
@@ -90,10 +91,12 @@ pub struct AppState {
     pub update_waiting: RwSignal<bool>,
     /// The family of a home visit ("Besuchsmodus"): only in memory, never stored.
     pub visit: RwSignal<Option<Visit>>,
-    /// Town and birth month from a handed-over link, or why the link cannot be read.
-    pub handover: RwSignal<Option<Result<Handover, String>>>,
-    /// Why new data could not be taken over or kept (the app then works on with what it has).
-    pub data_notice: RwSignal<Option<String>>,
+    /// Town and birth month from a handed-over link, or why the link cannot be read (as a
+    /// message).
+    pub handover: RwSignal<Option<Result<Handover, Msg>>>,
+    /// Why new data could not be taken over or kept (the app then works on with what it has),
+    /// as a message.
+    pub data_notice: RwSignal<Option<Msg>>,
 }
 
 /// A home visit's family: town and birth or due date, held only in memory.
@@ -128,7 +131,7 @@ impl AppState {
             visit: RwSignal::new(None),
             handover: RwSignal::new(
                 parse_handover(&crate::platform::dom::query())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.message())
                     .transpose(),
             ),
             data_notice: RwSignal::new(None),
@@ -154,9 +157,9 @@ impl AppState {
                         if let Err(error) =
                             crate::platform::data_cache::accept_pending(&file.path).await
                         {
-                            app.data_notice.set(Some(format!(
-                                "Neue Daten konnten nicht gespeichert werden ({error}). Die App zeigt sie, ohne Netz aber die bisherigen."
-                            )));
+                            app.data_notice.set(Some(
+                                Msg::new("state.new_data_not_stored").msg("error", error.message()),
+                            ));
                         }
                         if file.path == INDEX_URL {
                             app.reload_directory();
@@ -170,9 +173,9 @@ impl AppState {
                         {
                             leptos::logging::warn!("waiting copy not dropped: {error}");
                         }
-                        app.data_notice.set(Some(format!(
-                            "Neue Daten vom Server passen nicht zu dieser Version der App ({error}). Die App nutzt weiter die bisherigen Daten."
-                        )));
+                        app.data_notice.set(Some(
+                            Msg::new("state.new_data_incompatible").msg("error", error.message()),
+                        ));
                     }
                 }
             }
@@ -185,7 +188,7 @@ impl AppState {
         self.forget_office_of_old_town(profile.town.as_deref());
         if self.memory.get_untracked() == Memory::Remembers {
             if let Err(error) = storage::save_profile_text(&profile.to_stored_json()) {
-                self.memory.set(Memory::CannotRemember(error.to_string()));
+                self.memory.set(Memory::CannotRemember(error.message()));
             }
         }
         self.profile.set(profile);
@@ -246,10 +249,8 @@ impl AppState {
                     let towns = TownIndex::new(&index.towns);
                     Load::Ready(Arc::new(Directory { index, towns }))
                 }
-                Ok(_) => {
-                    Load::Failed("Die Ortsliste passt nicht zu dieser Version der App.".into())
-                }
-                Err(error) => Load::Failed(error.to_string()),
+                Ok(_) => Load::Failed(Msg::new("state.index_wrong_version")),
+                Err(error) => Load::Failed(error.message()),
             };
             if !(matches!(loaded, Load::Failed(_))
                 && matches!(directory.get_untracked(), Load::Ready(_)))
@@ -316,17 +317,13 @@ impl AppState {
                                 .await
                         {
                             leptos::logging::warn!("office file not kept offline: {error}");
-                            data_notice.set(Some(
-                                "Die Daten Ihres Jugendamts sind da, konnten aber nicht für die Nutzung ohne Netz gespeichert werden (Speicher voll?).".to_owned(),
-                            ));
+                            data_notice.set(Some(Msg::new("state.office_not_kept")));
                         }
                     }
                     Load::Ready(Arc::new(office))
                 }
-                Ok(_) => Load::Failed(
-                    "Die Daten des Jugendamts passen nicht zu dieser Version der App.".into(),
-                ),
-                Err(error) => Load::Failed(error.to_string()),
+                Ok(_) => Load::Failed(Msg::new("state.office_wrong_version")),
+                Err(error) => Load::Failed(error.message()),
             };
             offices.update(|o| {
                 // A failed reload keeps the copy the page already shows.
@@ -406,7 +403,7 @@ fn load_profile() -> (Profile, Memory, Option<KeptAside>) {
     match storage::load_profile_text() {
         Err(error) => (
             Profile::default(),
-            Memory::CannotRemember(error.to_string()),
+            Memory::CannotRemember(error.message()),
             None,
         ),
         Ok(None) => (Profile::default(), Memory::Remembers, None),
@@ -417,7 +414,7 @@ fn load_profile() -> (Profile, Memory, Option<KeptAside>) {
                     let kept = KeptAside {
                         key,
                         text,
-                        reason: problem.to_string(),
+                        reason: problem.message(),
                     };
                     (Profile::default(), Memory::Remembers, Some(kept))
                 }
@@ -426,11 +423,11 @@ fn load_profile() -> (Profile, Memory, Option<KeptAside>) {
                     let kept = KeptAside {
                         key: storage::PROFILE_KEY.to_owned(),
                         text,
-                        reason: problem.to_string(),
+                        reason: problem.message(),
                     };
                     (
                         Profile::default(),
-                        Memory::CannotRemember(error.to_string()),
+                        Memory::CannotRemember(error.message()),
                         Some(kept),
                     )
                 }

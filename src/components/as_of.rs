@@ -1,6 +1,7 @@
 //! "Stand: <date>": when an entry was last checked, shown beside every directory entry so
 //! nobody mistakes old data for new. Used by the welcome card, offer cards and details.
 
+use crate::i18n::{t, DATA_LANGUAGE};
 use kekiz_core::date::AsOf;
 use leptos::prelude::*;
 
@@ -11,7 +12,7 @@ pub fn AsOfLine(as_of: Option<AsOf>, source: String) -> impl IntoView {
     view! {
         <p class="as-of">
             <AsOfText as_of=as_of />
-            <span class="source">" · Quelle: " {source}</span>
+            <span class="source">" · " {t("as_of.source")} " " <span lang=DATA_LANGUAGE>{source}</span></span>
         </p>
     }
 }
@@ -21,8 +22,9 @@ pub fn AsOfLine(as_of: Option<AsOf>, source: String) -> impl IntoView {
 pub fn AsOfText(as_of: Option<AsOf>) -> impl IntoView {
     match as_of {
         Some(as_of) => {
-            view! { "Stand: " <time datetime=as_of.to_string()>{as_of.german()}</time> }.into_any()
+            view! { {t("as_of.label")} " " <time datetime=as_of.to_string()>{crate::i18n::as_of(as_of)}</time> }
+                .into_any()
         }
-        None => view! { "Stand unbekannt" }.into_any(),
+        None => view! { {t("as_of.unknown")} }.into_any(),
     }
 }

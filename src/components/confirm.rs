@@ -1,18 +1,20 @@
 //! A confirmation step inside the page ("Wirklich …?" with yes and cancel) for actions that
 //! cannot be undone. Used by settings (remove a child, delete everything).
 
+use crate::i18n::t;
 use crate::platform::dom;
 use leptos::prelude::*;
 
 /// Shown while `open` is true; focus moves to the yes-button, so keyboard and screen-reader
-/// users land on the decision. `id` makes the button's id unique on the page.
+/// users land on the decision. `id` makes the button's id unique on the page; `title`,
+/// `question` and `yes` are texts in the language shown (e.g. from `t(…)`).
 #[component]
 pub fn Confirm(
     id: String,
     open: RwSignal<bool>,
-    title: &'static str,
-    question: &'static str,
-    yes: &'static str,
+    #[prop(into)] title: String,
+    #[prop(into)] question: String,
+    #[prop(into)] yes: String,
     on_yes: Callback<()>,
 ) -> impl IntoView {
     let yes_id = format!("{id}-yes");
@@ -28,10 +30,10 @@ pub fn Confirm(
     move || {
         open.get().then(|| {
             view! {
-                <div class="confirm" role="alertdialog" aria-label=title>
-                    <p>{question}</p>
-                    <button type="button" class="danger" id=yes_id.clone() on:click=move |_| on_yes.run(())>{yes}</button>
-                    <button type="button" class="secondary" on:click=move |_| open.set(false)>"Abbrechen"</button>
+                <div class="confirm" role="alertdialog" aria-label=title.clone()>
+                    <p>{question.clone()}</p>
+                    <button type="button" class="danger" id=yes_id.clone() on:click=move |_| on_yes.run(())>{yes.clone()}</button>
+                    <button type="button" class="secondary" on:click=move |_| open.set(false)>{t("confirm.cancel")}</button>
                 </div>
             }
         })

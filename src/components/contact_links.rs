@@ -2,6 +2,7 @@
 //! only the parts a public source names. Used by the welcome card, the offer details and the
 //! emergency help list (its web link).
 
+use crate::i18n::t;
 use kekiz_core::directory::Contact;
 use kekiz_core::words::{mailto_href, phone_uri, web_href};
 use leptos::prelude::*;
@@ -9,18 +10,26 @@ use leptos::prelude::*;
 /// The contact's links, or nothing when the contact is empty.
 #[component]
 pub fn ContactLinks(contact: Contact) -> impl IntoView {
+    // Labels are screen words; the number or address itself reads left to right in every language.
     let phone = contact.phone.map(|number| match phone_uri(&number) {
-        Some(uri) => {
-            view! { <li><a class="contact phone" href=uri>"Anrufen: " {number.to_string()}</a></li> }.into_any()
+        Some(uri) => view! {
+            <li><a class="contact phone" href=uri>{t("contact.call")}" "<span dir="ltr">{number.to_string()}</span></a></li>
         }
-        None => view! { <li class="contact phone">"Telefon: " {number.to_string()}</li> }.into_any(),
+        .into_any(),
+        None => view! {
+            <li class="contact phone">{t("contact.phone")}" "<span dir="ltr">{number.to_string()}</span></li>
+        }
+        .into_any(),
     });
     let email = contact.email.map(|address| match mailto_href(&address) {
-        Some(href) => {
-            view! { <li><a class="contact email" href=href>"E-Mail: " {address.to_string()}</a></li> }
-                .into_any()
+        Some(href) => view! {
+            <li><a class="contact email" href=href>{t("contact.email")}" "<span dir="ltr">{address.to_string()}</span></a></li>
         }
-        None => view! { <li class="contact email">"E-Mail: " {address.to_string()}</li> }.into_any(),
+        .into_any(),
+        None => view! {
+            <li class="contact email">{t("contact.email")}" "<span dir="ltr">{address.to_string()}</span></li>
+        }
+        .into_any(),
     });
     let web = contact
         .web
@@ -37,11 +46,12 @@ pub fn WebLink(url: String) -> impl IntoView {
         .trim_end_matches('/')
         .to_owned();
     if web_href(&url).is_none() {
-        return view! { <span class="contact web">"Webseite: " {url}</span> }.into_any();
+        return view! { <span class="contact web">{t("contact.web")}" "<span dir="ltr">{url}</span></span> }
+            .into_any();
     }
     view! {
-        <a class="contact web" href=url rel="noopener noreferrer" target="_blank">"Webseite: " {shown}</a>
-        <span class="needs-net">" (braucht Internet)"</span>
+        <a class="contact web" href=url rel="noopener noreferrer" target="_blank">{t("contact.web")}" "<span dir="ltr">{shown}</span></a>
+        <span class="needs-net">" "{t("contact.needs_net")}</span>
     }
     .into_any()
 }

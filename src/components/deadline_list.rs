@@ -2,8 +2,10 @@
 //! still brings something stays as an action with its consequence; each can be marked done.
 
 use crate::components::as_of::AsOfText;
+use crate::i18n::{t, tr, DATA_LANGUAGE};
 use kekiz_core::deadline::{Deadline, DeadlineStatus, DeadlineWhen};
 use kekiz_core::done::DoneKind;
+use kekiz_core::i18n::Msg;
 use kekiz_core::words::{deadline_when_in_words, late_action_in_words};
 use leptos::prelude::*;
 
@@ -16,17 +18,17 @@ pub fn DeadlineList(
 ) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="deadlines-heading">
-            <h2 id="deadlines-heading">"Fristen"</h2>
+            <h2 id="deadlines-heading">{t("deadlines.heading")}</h2>
             {if deadlines.is_empty() {
-                view! { <p>"Keine Fristen offen."</p> }.into_any()
+                view! { <p>{t("deadlines.none")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="deadlines">
                         {deadlines.into_iter().map(|deadline| {
                             let rule = deadline.rule;
-                            let when = deadline_when_in_words(deadline.when, rule.due);
+                            let when = tr(&deadline_when_in_words(deadline.when, rule.due));
                             let action = match deadline.when {
-                                DeadlineWhen::Late { action, .. } => Some(late_action_in_words(action)),
+                                DeadlineWhen::Late { action, .. } => Some(tr(&late_action_in_words(action))),
                                 _ => None,
                             };
                             let urgent = matches!(deadline.when, DeadlineWhen::On { status: DeadlineStatus::DueSoon, .. } | DeadlineWhen::Late { .. });
@@ -34,16 +36,16 @@ pub fn DeadlineList(
                             let title = rule.title.clone();
                             view! {
                                 <li class="deadline" class:urgent=urgent>
-                                    <h3>{rule.title.clone()}</h3>
+                                    <h3 lang=DATA_LANGUAGE>{rule.title.clone()}</h3>
                                     <p class="when"><strong>{when}</strong></p>
                                     {action.map(|text| view! { <p class="late-action"><strong>{text}</strong></p> })}
-                                    <p>{rule.description.clone()}</p>
-                                    <p class="as-of">{rule.legal_basis.clone()} " · " <AsOfText as_of=rule.as_of /></p>
+                                    <p lang=DATA_LANGUAGE>{rule.description.clone()}</p>
+                                    <p class="as-of"><span lang=DATA_LANGUAGE>{rule.legal_basis.clone()}</span> " · " <AsOfText as_of=rule.as_of /></p>
                                     {on_done.map(|done| {
-                                        let label = format!("{title}: als erledigt markieren");
+                                        let label = tr(&Msg::new("deadlines.mark_done_label").text("title", title.clone()));
                                         view! {
                                             <button type="button" class="secondary mark-done" aria-label=label
-                                                on:click=move |_| done.run((DoneKind::Deadline, id.clone()))>"Erledigt"</button>
+                                                on:click=move |_| done.run((DoneKind::Deadline, id.clone()))>{t("deadlines.mark_done")}</button>
                                         }
                                     })}
                                 </li>

@@ -4,23 +4,26 @@
 
 use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::WebLink;
+use crate::i18n::{t, tr, DATA_LANGUAGE};
 use crate::state::{use_app, Load};
 use kekiz_core::directory::{Helpline, HelplinePhone};
+use kekiz_core::i18n::Msg;
 use kekiz_core::words::helpline_phone_uri;
 use leptos::prelude::*;
 
-/// The help lines as a section with a level-2 `heading` (its id `heading_id`).
+/// The help lines as a section with a level-2 `heading` (words already in the language shown;
+/// its id `heading_id`).
 #[component]
-pub fn EmergencyHelp(heading: &'static str, heading_id: &'static str) -> impl IntoView {
+pub fn EmergencyHelp(#[prop(into)] heading: String, heading_id: &'static str) -> impl IntoView {
     let app = use_app();
     let list = move || match app.directory.get() {
         Load::Ready(directory) => helpline_list(directory.index.statewide.helplines.clone()),
         Load::Failed(reason) => {
-            let text = format!("Die Notrufnummern konnten nicht geladen werden: {reason}");
+            let text = tr(&Msg::new("emergency.load_failed").msg("reason", reason));
             view! { <p class="notice warning" role="alert">{text}</p> }.into_any()
         }
         Load::Loading => {
-            view! { <p class="loading">"Die Notrufnummern werden geladen …"</p> }.into_any()
+            view! { <p class="loading">{t("emergency.loading")}</p> }.into_any()
         }
     };
     view! {
@@ -36,7 +39,7 @@ pub fn EmergencyHelp(heading: &'static str, heading_id: &'static str) -> impl In
 fn helpline_list(helplines: Vec<Helpline>) -> AnyView {
     if helplines.is_empty() {
         return view! {
-            <p class="notice warning">"In den geladenen Daten fehlen die Notrufnummern. Bitte laden Sie die App mit Internet neu."</p>
+            <p class="notice warning">{t("emergency.missing")}</p>
         }
         .into_any();
     }
@@ -64,21 +67,26 @@ fn HelplineItem(helpline: Helpline) -> impl IntoView {
         source,
         as_of,
     } = helpline;
+    // The label is a screen word; the text after it is the directory's own (German) words.
     let fact = |label: &'static str, text: Option<String>| {
-        text.map(|text| view! { <p class="fact"><strong>{label}</strong>{text}</p> })
+        text.map(|text| {
+            view! { <p class="fact"><strong>{t(label)}" "</strong><span lang=DATA_LANGUAGE>{text}</span></p> }
+        })
     };
     view! {
         <li class="helpline" data-id=id>
-            <h3>{name}</h3>
-            <p>{purpose}</p>
-            {caveat.map(|caveat| view! { <p class="caveat"><strong>"Wichtig: "</strong>{caveat}</p> })}
+            <h3 lang=DATA_LANGUAGE>{name}</h3>
+            <p lang=DATA_LANGUAGE>{purpose}</p>
+            {caveat.map(|caveat| view! {
+                <p class="caveat"><strong>{t("emergency.caveat")}" "</strong><span lang=DATA_LANGUAGE>{caveat}</span></p>
+            })}
             <ul class="contact-links">
                 {phones.into_iter().map(|phone| view! { <li><CallLink phone=phone /></li> }).collect_view()}
                 {web.map(|url| view! { <li><WebLink url=url /></li> })}
             </ul>
-            {fact("Erreichbar: ", hours)}
-            {fact("Kosten: ", cost)}
-            {fact("Sprachen: ", languages)}
+            {fact("emergency.hours", hours)}
+            {fact("emergency.cost", cost)}
+            {fact("emergency.languages", languages)}
             <AsOfLine as_of=as_of source=source />
         </li>
     }
@@ -88,13 +96,20 @@ fn HelplineItem(helpline: Helpline) -> impl IntoView {
 /// when it cannot be dialled.
 #[component]
 fn CallLink(phone: HelplinePhone) -> impl IntoView {
-    let label = phone.label.map(|label| format!(" ({label})"));
+    // The number's label ("vom Handy") is the directory's own words.
+    let label = phone
+        .label
+        .map(|label| view! { " (" <span lang=DATA_LANGUAGE>{label}</span> ")" });
     match helpline_phone_uri(&phone.number) {
         Some(uri) => view! {
-            <a class="button primary call" href=uri>"Anrufen: " {phone.number} {label}</a>
+            <a class="button primary call" href=uri>
+                {t("contact.call")}" "<span dir="ltr">{phone.number}</span>{label}
+            </a>
         }
         .into_any(),
-        None => view! { <span class="contact phone">"Telefon: " {phone.number} {label}</span> }
-            .into_any(),
+        None => view! {
+            <span class="contact phone">{t("contact.phone")}" "<span dir="ltr">{phone.number}</span>{label}</span>
+        }
+        .into_any(),
     }
 }

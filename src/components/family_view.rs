@@ -8,9 +8,11 @@ use crate::components::deadline_list::DeadlineList;
 use crate::components::done_list::DoneList;
 use crate::components::offer_card::OfferCard;
 use crate::components::welcome_card::WelcomeCard;
+use crate::i18n::{t, tr};
 use crate::state::{use_app, Load};
 use kekiz_core::age::BirthInfo;
 use kekiz_core::done::DoneKind;
+use kekiz_core::i18n::Msg;
 use kekiz_core::matching::{child_view, town_has_offers};
 use kekiz_core::office::{find_town, responsible_office, ResponsibleOffice};
 use kekiz_core::profile::Child;
@@ -31,8 +33,8 @@ pub fn FamilyView(
     let sections = move || {
         let Load::Ready(directory) = app.directory.get() else {
             return match app.directory.get() {
-                Load::Failed(reason) => view! { <p class="notice warning" role="alert">{format!("Die Angebote konnten nicht geladen werden: {reason}")}</p> }.into_any(),
-                _ => view! { <p class="loading">"Die Angebote werden geladen …"</p> }.into_any(),
+                Load::Failed(reason) => view! { <p class="notice warning" role="alert">{tr(&Msg::new("family.load_failed").msg("reason", reason))}</p> }.into_any(),
+                _ => view! { <p class="loading">{t("family.loading")}</p> }.into_any(),
             };
         };
         let ags = town.get();
@@ -74,29 +76,28 @@ pub fn FamilyView(
         let unknown_age = view_of_child.unknown_age;
         view! {
             {no_offers.then(|| view! {
-                <p class="notice info no-offers">{format!("Für {town_name} liegen noch keine Angebote vor.")}
-                " Vorsorge-Untersuchungen und Fristen gelten überall in NRW und stehen unten."</p>
+                <p class="notice info no-offers">{tr(&Msg::new("family.no_offers").text("town", town_name.clone()))}</p>
             })}
             <section class="card" aria-labelledby="now-heading">
-                <h2 id="now-heading">"Angebote jetzt"</h2>
+                <h2 id="now-heading">{t("family.now_heading")}</h2>
                 {if now.is_empty() {
-                    view! { <p>"Für das Alter Ihres Kindes ist hier gerade kein Angebot eingetragen."</p> }.into_any()
+                    view! { <p>{t("family.now_empty")}</p> }.into_any()
                 } else {
                     view! { <ul class="offers">{now.into_iter().map(|o| view! { <OfferCard offer=o.offer.clone() reach=o.reach /> }).collect_view()}</ul> }.into_any()
                 }}
             </section>
             <section class="card" aria-labelledby="next-heading">
-                <h2 id="next-heading">"Als Nächstes"</h2>
+                <h2 id="next-heading">{t("family.next_heading")}</h2>
                 {if next.is_empty() {
-                    view! { <p>"In den nächsten zwölf Monaten kommt kein weiteres eingetragenes Angebot hinzu."</p> }.into_any()
+                    view! { <p>{t("family.next_empty")}</p> }.into_any()
                 } else {
                     view! { <ul class="offers">{next.into_iter().map(|o| view! { <OfferCard offer=o.offer.clone() reach=o.reach fits_from=o.fits_from /> }).collect_view()}</ul> }.into_any()
                 }}
             </section>
             {(!unknown_age.is_empty()).then(|| view! {
                 <section class="card" aria-labelledby="unknown-age-heading">
-                    <h2 id="unknown-age-heading">"Weitere Angebote"</h2>
-                    <p class="hint">"Für diese Angebote nennt die Quelle keine Altersgruppe. Fragen Sie nach, ob es zu Ihrem Kind passt."</p>
+                    <h2 id="unknown-age-heading">{t("family.unknown_age_heading")}</h2>
+                    <p class="hint">{t("family.unknown_age_hint")}</p>
                     <ul class="offers">{unknown_age.into_iter().map(|o| view! { <OfferCard offer=o.offer.clone() reach=o.reach /> }).collect_view()}</ul>
                 </section>
             })}

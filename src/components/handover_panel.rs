@@ -2,12 +2,14 @@
 //! filled in (nothing else), the system share sheet, printing one page, and the calendar file.
 //! Used by the family page and the visit mode; link, QR and calendar text come from the core.
 
+use crate::i18n::{t, tr};
 use crate::platform::{dom, download, share};
 use crate::state::{use_app, Load};
 use kekiz_core::age::BirthInfo;
 use kekiz_core::calendar::calendar_ics;
 use kekiz_core::done::DoneMark;
 use kekiz_core::handover::handover_link;
+use kekiz_core::i18n::Msg;
 use kekiz_core::qr::qr_svg;
 use leptos::prelude::*;
 
@@ -29,14 +31,14 @@ pub fn HandoverPanel(
         handover_link(&origin, &town.get(), birth.get())
     });
     let qr = Memo::new(move |_| qr_svg(&link.get()).ok());
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Msg>);
 
     let copy = move |_| {
         let text = link.get_untracked();
         leptos::task::spawn_local(async move {
             notice.set(Some(match share::copy_to_clipboard(&text).await {
-                Ok(()) => "Der Link ist kopiert.".to_owned(),
-                Err(error) => format!("Kopieren ging nicht ({error}). Sie können den Link oben markieren und kopieren."),
+                Ok(()) => Msg::new("handover.copied"),
+                Err(error) => Msg::new("handover.copy_failed").msg("error", error.message()),
             }));
         });
     };
@@ -44,8 +46,8 @@ pub fn HandoverPanel(
         let url = link.get_untracked();
         leptos::task::spawn_local(async move {
             if let Err(error) = share::share(
-                "KeKiz-Begleiter",
-                "Angebote für Ihr Kind in Ihrem Ort",
+                &t("handover.share_title"),
+                &t("handover.share_text"),
                 &url,
             )
             .await
@@ -56,7 +58,7 @@ pub fn HandoverPanel(
     };
     let print = move |_| {
         if let Err(error) = share::print() {
-            notice.set(Some(format!("Drucken ging nicht: {error}")));
+            notice.set(Some(Msg::new("handover.print_failed").msg("error", error.message())));
         }
     };
     let calendar = move |_| {
@@ -74,39 +76,48 @@ pub fn HandoverPanel(
             &key.get_untracked(),
             today,
             &done.get_untracked(),
+            &|msg| crate::i18n::tr(msg),
         );
         if let Err(error) = download::download_text("kekiz-termine.ics", "text/calendar", &text) {
-            notice.set(Some(format!(
-                "Die Kalenderdatei konnte nicht erstellt werden: {error}"
-            )));
+            notice.set(Some(
+                Msg::new("handover.calendar_failed").msg("error", error.message()),
+            ));
         }
     };
     let born = move || matches!(birth.get(), BirthInfo::Born(_));
-    let month_word = move || {
+    // Whole sentences per case, so that each language can word them its own way.
+    let explanation = move || {
         if born() {
-            "Geburtsmonat"
+            t("handover.qr_explain_born")
         } else {
-            "Entbindungsmonat"
+            t("handover.qr_explain_expected")
+        }
+    };
+    let qr_label = move || {
+        if born() {
+            t("handover.qr_label_born")
+        } else {
+            t("handover.qr_label_expected")
         }
     };
 
     view! {
         <section class="card handover" aria-labelledby="handover-heading">
-            <h2 id="handover-heading">"Weitergeben"</h2>
-            <p class="no-print">{move || format!("Der QR-Code öffnet die App mit dem Wohnort und dem {} – ohne Namen und ohne genaues Datum.", month_word())}</p>
+            <h2 id="handover-heading">{t("handover.heading")}</h2>
+            <p class="no-print">{explanation}</p>
             {move || qr.get().map(|svg| view! {
-                <div class="qr" role="img" aria-label=format!("QR-Code zum Öffnen der App mit Wohnort und {}", month_word()) inner_html=svg></div>
+                <div class="qr" role="img" aria-label=qr_label inner_html=svg></div>
             })}
             // Text to copy, not a link: opened here it would replace what this phone shows.
-            <p class="link">{move || link.get()}</p>
+            <p class="link" dir="ltr">{move || link.get()}</p>
             <div class="actions">
-                <button type="button" class="secondary" on:click=copy>"Link kopieren"</button>
-                {share::can_share().then(|| view! { <button type="button" class="secondary" on:click=share_link>"Teilen"</button> })}
-                <button type="button" class="secondary" on:click=print>"Drucken"</button>
-                {move || born().then(|| view! { <button type="button" class="secondary" on:click=calendar>"In den Kalender"</button> })}
+                <button type="button" class="secondary" on:click=copy>{t("handover.copy")}</button>
+                {share::can_share().then(|| view! { <button type="button" class="secondary" on:click=share_link>{t("handover.share")}</button> })}
+                <button type="button" class="secondary" on:click=print>{t("handover.print")}</button>
+                {move || born().then(|| view! { <button type="button" class="secondary" on:click=calendar>{t("handover.calendar")}</button> })}
             </div>
-            <p role="status" class="saved">{move || notice.get()}</p>
-            <p class="print-only">{move || app.data_as_of().map(|d| format!("Stand der Angebote: {}", d.german()))}</p>
+            <p role="status" class="saved">{move || notice.get().map(|msg| tr(&msg))}</p>
+            <p class="print-only">{move || app.data_as_of().map(|d| tr(&Msg::new("handover.as_of").text("date", crate::i18n::as_of(d))))}</p>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! "Offline und auf dem Home-Bildschirm": the install button where the browser offers one, a
 //! short how-to for iPhones, and whether the browser keeps the data permanently.
 
+use crate::i18n::t;
 use crate::platform::{install, persist};
 use leptos::prelude::*;
 
@@ -32,31 +33,31 @@ pub fn InstallCard() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="install-heading">
-            <h2 id="install-heading">"Offline und auf dem Home-Bildschirm"</h2>
-            <p>"Nach dem ersten Besuch funktioniert die App auch ohne Netz."</p>
+            <h2 id="install-heading">{t("install.heading")}</h2>
+            <p>{t("install.offline_after_first_visit")}</p>
             {move || installable.get().then(|| view! {
-                <p><button type="button" class="primary" on:click=install_now>"App installieren"</button></p>
+                <p><button type="button" class="primary" on:click=install_now>{t("install.button")}</button></p>
             })}
             {(ios && !installed).then(|| view! {
                 <div class="how-to">
-                    <h3>"Zum Home-Bildschirm hinzufügen (iPhone und iPad)"</h3>
+                    <h3>{t("install.ios_heading")}</h3>
                     <ol>
-                        <li>"Öffnen Sie diese Seite in Safari."</li>
-                        <li>"Tippen Sie unten auf „Teilen“ (das Quadrat mit dem Pfeil nach oben)."</li>
-                        <li>"Wählen Sie „Zum Home-Bildschirm“ und tippen Sie auf „Hinzufügen“."</li>
+                        <li>{t("install.ios_step_safari")}</li>
+                        <li>{t("install.ios_step_share")}</li>
+                        <li>{t("install.ios_step_add")}</li>
                     </ol>
                 </div>
             })}
-            {installed.then(|| view! { <p>"Die App ist auf diesem Gerät installiert."</p> })}
+            {installed.then(|| view! { <p>{t("install.installed")}</p> })}
             <p class="persist-status">
                 {move || match persisted.get() {
-                    Some(true) => "Dauerhafter Speicher: erlaubt. Der Browser löscht Ihre Angaben nicht von sich aus.",
-                    Some(false) => "Dauerhafter Speicher: nicht erlaubt. Bei knappem Speicher könnte der Browser die Daten der App löschen – ein Export sichert sie.",
-                    None => "Dauerhafter Speicher: Dieser Browser gibt dazu keine Auskunft.",
+                    Some(true) => t("install.persist_granted"),
+                    Some(false) => t("install.persist_denied"),
+                    None => t("install.persist_unknown"),
                 }}
             </p>
             {move || (persisted.get() == Some(false)).then(|| view! {
-                <p><button type="button" class="secondary" on:click=ask_persist>"Dauerhaften Speicher anfragen"</button></p>
+                <p><button type="button" class="secondary" on:click=ask_persist>{t("install.ask_persist")}</button></p>
             })}
         </section>
     }

@@ -2,9 +2,11 @@
 //! whom, when, where, and "Stand". Used by the family view and the printed page.
 
 use crate::components::as_of::AsOfText;
+use crate::i18n::{t, tr, DATA_LANGUAGE};
 use crate::route::Route;
 use kekiz_core::date::Date;
 use kekiz_core::directory::Offer;
+use kekiz_core::i18n::Msg;
 use kekiz_core::matching::Reach;
 use kekiz_core::words::{age_range_in_words_opt, place_in_words, schedule_in_words};
 use leptos::prelude::*;
@@ -17,28 +19,43 @@ pub fn OfferCard(
     #[prop(optional)] fits_from: Option<Date>,
 ) -> impl IntoView {
     let href = Route::Offer(offer.id.to_string()).to_hash();
-    let schedule = schedule_in_words(&offer.schedule);
+    // The free schedule text is the directory's own words: shown as written, in German, after
+    // the weekly slots and before the note on times this version cannot read.
+    let (schedule, more_times): (Vec<_>, Vec<_>) = schedule_in_words(&offer.schedule)
+        .into_iter()
+        .partition(|line| line.key != "schedule.more_times");
+    let schedule_text = offer
+        .schedule
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned);
     let place = offer
         .place
         .as_ref()
         .map(place_in_words)
         .filter(|p| !p.is_empty());
     let reach_words = match reach {
-        Reach::Town => "in Ihrem Ort",
-        Reach::OfficeArea => "im Gebiet des Jugendamts",
+        Reach::Town => t("offer.reach_town"),
+        Reach::OfficeArea => t("offer.reach_office_area"),
     };
     view! {
         <li class="offer">
-            <h3><a href=href>{offer.title.clone()}</a></h3>
+            <h3><a href=href lang=DATA_LANGUAGE>{offer.title.clone()}</a></h3>
             {fits_from.map(|date| view! {
-                <p class="fits-from"><strong>"ab " <time datetime=date.to_string()>{date.german()}</time></strong></p>
+                <p class="fits-from"><strong><time datetime=date.to_string()>{tr(&Msg::new("offer.fits_from").date("date", date))}</time></strong></p>
             })}
-            <p class="for-whom">{age_range_in_words_opt(offer.age)} " · " {reach_words}</p>
-            {(!offer.description.is_empty()).then(|| view! { <p class="description">{offer.description.clone()}</p> })}
-            {(!schedule.is_empty()).then(|| view! {
-                <p class="when">{schedule.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}</p>
+            <p class="for-whom">{tr(&age_range_in_words_opt(offer.age))} " · " {reach_words}</p>
+            {(!offer.description.is_empty()).then(|| view! { <p class="description" lang=DATA_LANGUAGE>{offer.description.clone()}</p> })}
+            {(!schedule.is_empty() || schedule_text.is_some() || !more_times.is_empty()).then(|| view! {
+                <p class="when">
+                    {schedule.into_iter().map(|line| view! { <span class="line">{tr(&line)}</span> }).collect_view()}
+                    {schedule_text.map(|text| view! { <span class="line" lang=DATA_LANGUAGE>{text}</span> })}
+                    {more_times.into_iter().map(|line| view! { <span class="line">{tr(&line)}</span> }).collect_view()}
+                </p>
             })}
-            {place.map(|p| view! { <p class="where">{p}</p> })}
+            {place.map(|p| view! { <p class="where" lang=DATA_LANGUAGE>{p}</p> })}
             <p class="as-of"><AsOfText as_of=offer.as_of /></p>
         </li>
     }

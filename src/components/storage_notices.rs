@@ -1,8 +1,10 @@
 //! Notices about the device's storage, shown by the app root on every screen: the app cannot
 //! remember (storage blocked or full), or stored data could not be read and was kept aside.
 
+use crate::i18n::{t, tr};
 use crate::platform::download;
 use crate::state::{use_app, Memory};
+use kekiz_core::i18n::Msg;
 use leptos::prelude::*;
 
 /// Tells when the app cannot remember, and offers unreadable stored data for export.
@@ -34,18 +36,18 @@ pub fn StorageNotices() -> impl IntoView {
         {move || match app.memory.get() {
             Memory::CannotRemember(reason) => Some(view! {
                 <div class="banner warning" role="alert">
-                    <p>"Diese App kann sich Ihre Angaben auf diesem Gerät nicht merken. Sie funktioniert, solange diese Seite offen ist. " {reason}</p>
+                    <p>{tr(&Msg::new("storage.cannot_remember").msg("reason", reason))}</p>
                 </div>
             }),
             Memory::Remembers => None,
         }}
         {move || app.kept_aside.get().map(|kept| view! {
             <div class="banner warning" role="alert">
-                <p><strong>"Gespeicherte Daten konnten nicht gelesen werden."</strong> " " {kept.reason}
-                " Sie wurden unverändert beiseitegelegt."</p>
+                <p><strong>{t("storage.unreadable")}</strong> " "
+                {tr(&Msg::new("storage.kept_aside").msg("reason", kept.reason))}</p>
                 <div class="actions">
-                    <button type="button" class="secondary" on:click=export_kept>"Unlesbare Daten exportieren"</button>
-                    <button type="button" class="secondary" on:click=start_fresh>"Neu beginnen"</button>
+                    <button type="button" class="secondary" on:click=export_kept>{t("storage.export_unreadable")}</button>
+                    <button type="button" class="secondary" on:click=start_fresh>{t("storage.start_fresh")}</button>
                 </div>
             </div>
         })}

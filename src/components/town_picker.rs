@@ -2,9 +2,11 @@
 //! search. Type a name or a postcode; choose with arrow keys and Enter, or by tapping.
 //! Used by onboarding, settings and the visit mode.
 
+use crate::i18n::{t, tr, DATA_LANGUAGE};
 use crate::state::{use_app, Load};
 use kekiz_core::directory::TownKey;
 use kekiz_core::form::kreis_label;
+use kekiz_core::i18n::Msg;
 use kekiz_core::office::find_town;
 use kekiz_core::town::TownHit;
 use leptos::prelude::*;
@@ -18,7 +20,7 @@ const SUGGESTIONS: usize = 8;
 pub fn TownPicker(
     id: &'static str,
     chosen: RwSignal<Option<TownKey>>,
-    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] error: Signal<Option<Msg>>,
 ) -> impl IntoView {
     let app = use_app();
     let input_id = format!("{id}-input");
@@ -112,7 +114,7 @@ pub fn TownPicker(
             }
             _ => false,
         };
-        kreis_label(&hit.kreis, kreisfrei)
+        tr(&kreis_label(&hit.kreis, kreisfrei))
     };
 
     let expanded = move || open.get() && !hits.with(Vec::is_empty);
@@ -139,8 +141,8 @@ pub fn TownPicker(
 
     view! {
         <div class="field combobox">
-            <label for=input_id.clone()>"Wohnort"</label>
-            <p class="hint" id=hint_id.clone()>"Name oder Postleitzahl Ihres Ortes in NRW"</p>
+            <label for=input_id.clone()>{t("town_picker.label")}</label>
+            <p class="hint" id=hint_id.clone()>{t("town_picker.hint")}</p>
             <input
                 id=input_id.clone()
                 type="text"
@@ -160,7 +162,7 @@ pub fn TownPicker(
                 on:focus=move |_| open.set(true)
                 on:blur=move |_| open.set(false)
             />
-            <ul id=list_id.clone() role="listbox" aria-label="Passende Orte" class="suggestions" hidden=move || !expanded()>
+            <ul id=list_id.clone() role="listbox" aria-label=t("town_picker.list_label") class="suggestions" hidden=move || !expanded()>
                 {move || {
                     hits.get()
                         .into_iter()
@@ -180,7 +182,7 @@ pub fn TownPicker(
                                         choose(&hit);
                                     }
                                 >
-                                    <span class="option-name">{label}</span>
+                                    <span class="option-name" lang=DATA_LANGUAGE>{label}</span>
                                     <span class="option-kreis">{kreis}</span>
                                 </li>
                             }
@@ -189,14 +191,14 @@ pub fn TownPicker(
                 }}
             </ul>
             <p class="field-note" aria-live="polite">
-                {move || no_match().then_some("Kein Ort in NRW gefunden. Bitte prüfen Sie die Schreibweise oder geben Sie die Postleitzahl ein.")}
+                {move || no_match().then(|| t("town_picker.no_match"))}
                 {move || match app.directory.get() {
-                    Load::Loading => Some("Die Ortsliste wird geladen …".to_owned()),
-                    Load::Failed(reason) => Some(format!("Die Ortsliste konnte nicht geladen werden: {reason}")),
+                    Load::Loading => Some(t("town_picker.loading")),
+                    Load::Failed(reason) => Some(tr(&Msg::new("town_picker.load_failed").msg("reason", reason))),
                     Load::Ready(_) => None,
                 }}
             </p>
-            {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })}
+            {move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{tr(&message)}</p> })}
         </div>
     }
 }

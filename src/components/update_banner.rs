@@ -1,6 +1,7 @@
 //! "Neue Version verfügbar": shown by the app root when a new version waits; the new version
 //! takes over only when the person presses the button.
 
+use crate::i18n::t;
 use crate::platform::service_worker;
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -19,8 +20,8 @@ pub fn UpdateBanner() -> impl IntoView {
     move || {
         app.update_waiting.get().then(|| view! {
             <div class="banner update" role="alert">
-                <p>"Neue Version verfügbar."</p>
-                <button type="button" class="primary" on:click=activate>"Jetzt aktualisieren"</button>
+                <p>{t("update.available")}</p>
+                <button type="button" class="primary" on:click=activate>{t("update.now")}</button>
             </div>
         })
     }

@@ -3,10 +3,12 @@
 
 use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
+use crate::i18n::{t, tr, DATA_LANGUAGE};
 use crate::state::{use_app, Load};
 use kekiz_core::directory::Confidence;
 use kekiz_core::form::kreis_label;
-use kekiz_core::office::{find_town, responsible_office, ResponsibleOffice};
+use kekiz_core::i18n::Msg;
+use kekiz_core::office::{find_town, responsible_office, OfficeError, ResponsibleOffice};
 use kekiz_core::town::display_name;
 use leptos::prelude::*;
 
@@ -16,7 +18,7 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
     let app = use_app();
     let body = move || {
         let Load::Ready(directory) = app.directory.get() else {
-            return view! { <p class="loading">"Die Daten werden geladen …"</p> }.into_any();
+            return view! { <p class="loading">{t("welcome.loading")}</p> }.into_any();
         };
         let ags = town.get();
         let town = find_town(&directory.index, &ags);
@@ -26,46 +28,51 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
             .filter(|t| t.confidence == Confidence::Unverified)
             .map(|_| view! {
                 <p class="notice unconfirmed">
-                    {format!("Hinweis: Dass dieses Jugendamt für {town_name} zuständig ist, ist noch nicht bestätigt. ")}
-                    "Im Rathaus Ihrer Gemeinde erfahren Sie, welches Jugendamt für Sie zuständig ist."
+                    {tr(&Msg::new("welcome.unconfirmed").text("town", town_name.clone()))}
                 </p>
             });
         let instead = view! {
-            <p class="instead">
-                "Fragen Sie beim Jugendamt Ihrer Stadt oder Ihres Kreises nach einem Begrüßungsbesuch für Familien "
-                "mit Neugeborenen. Auch Ihre Hebamme und Ihre Kinderarztpraxis kennen die Angebote vor Ort."
-            </p>
+            <p class="instead">{t("welcome.instead")}</p>
         };
         let card = match responsible_office(&directory.index, &ags) {
-            Err(error) => view! { <p class="notice warning">{error.to_string()}</p> }.into_any(),
+            Err(OfficeError::UnknownTown(key)) => view! {
+                <p class="notice warning">{tr(&Msg::new("welcome.unknown_town").ltr("key", key))}</p>
+            }
+            .into_any(),
             Ok(ResponsibleOffice::NotYetKnown { kreis }) => view! {
-                <p>{format!("Für {town_name} ({}) ist das zuständige Jugendamt in der App noch nicht hinterlegt.", kreis_label(&kreis, false))}</p>
+                <p>{tr(&Msg::new("welcome.office_not_known")
+                    .text("town", town_name.clone())
+                    .msg("kreis", kreis_label(&kreis, false)))}</p>
                 {instead}
             }
             .into_any(),
             Ok(ResponsibleOffice::NoDataYet(summary)) => view! {
-                <p>{format!("Zuständig für {town_name}: {}. Es hat für die App noch keine Kontaktdaten veröffentlicht.", summary.name)}</p>
+                <p>{tr(&Msg::new("welcome.office_no_data")
+                    .text("town", town_name.clone())
+                    .text("office", summary.name.clone()))}</p>
                 {instead}
             }
             .into_any(),
             Ok(ResponsibleOffice::Published(summary)) => {
                 match app.offices.with(|o| o.get(summary.id.as_str()).cloned()) {
-                    None | Some(Load::Loading) => view! { <p class="loading">"Die Daten des Jugendamts werden geladen …"</p> }.into_any(),
+                    None | Some(Load::Loading) => view! { <p class="loading">{t("welcome.office_loading")}</p> }.into_any(),
                     Some(Load::Failed(reason)) => view! {
-                        <p class="notice warning">{format!("Die Daten von {} konnten nicht geladen werden: {reason}", summary.name)}</p>
+                        <p class="notice warning">{tr(&Msg::new("welcome.office_failed")
+                            .text("office", summary.name.clone())
+                            .msg("reason", reason))}</p>
                     }
                     .into_any(),
                     Some(Load::Ready(file)) => match file.welcome.clone() {
                         Some(welcome) => view! {
-                            <h3 class="service-name">{welcome.name.clone()}</h3>
-                            <p class="office-name">{file.office.name.clone()}</p>
-                            {(!welcome.description.is_empty()).then(|| view! { <p>{welcome.description.clone()}</p> })}
-                            {welcome.timing.clone().map(|t| view! { <p><strong>"Wann: "</strong>{t}</p> })}
+                            <h3 class="service-name" lang=DATA_LANGUAGE>{welcome.name.clone()}</h3>
+                            <p class="office-name" lang=DATA_LANGUAGE>{file.office.name.clone()}</p>
+                            {(!welcome.description.is_empty()).then(|| view! { <p lang=DATA_LANGUAGE>{welcome.description.clone()}</p> })}
+                            {welcome.timing.clone().map(|timing| view! { <p><strong>{t("welcome.when")}" "</strong><span lang=DATA_LANGUAGE>{timing}</span></p> })}
                             {if welcome.contact == Default::default() && file.office.contact == Default::default() {
-                                view! { <p class="unknown">"Eine Telefonnummer oder E-Mail-Adresse ist noch nicht hinterlegt."</p> }.into_any()
+                                view! { <p class="unknown">{t("welcome.no_contact")}</p> }.into_any()
                             } else if welcome.contact == Default::default() {
                                 view! {
-                                    <p class="unknown">"Eigene Kontaktdaten des Besuchsdienstes sind noch nicht hinterlegt. Das Jugendamt erreichen Sie so:"</p>
+                                    <p class="unknown">{t("welcome.office_contact_instead")}</p>
                                     <ContactLinks contact=file.office.contact.clone() />
                                 }.into_any()
                             } else {
@@ -75,7 +82,9 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
                         }
                         .into_any(),
                         None => view! {
-                            <p>{format!("Zuständig für {town_name}: {}. Ein Begrüßungsbesuch ist in der App noch nicht hinterlegt.", file.office.name)}</p>
+                            <p>{tr(&Msg::new("welcome.no_service")
+                                .text("town", town_name.clone())
+                                .text("office", file.office.name.clone()))}</p>
                             <ContactLinks contact=file.office.contact.clone() />
                             {instead}
                             <AsOfLine as_of=file.office.as_of source=file.office.source.clone() />
@@ -89,7 +98,7 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
     };
     view! {
         <section class="card welcome" aria-labelledby="welcome-heading">
-            <h2 id="welcome-heading">"Begrüßungsbesuch"</h2>
+            <h2 id="welcome-heading">{t("welcome.heading")}</h2>
             {body}
         </section>
     }

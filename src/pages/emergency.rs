@@ -3,15 +3,15 @@
 //! and offline.
 
 use crate::components::emergency_help::EmergencyHelp;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// The emergency help page.
 #[component]
 pub fn Emergency() -> impl IntoView {
     view! {
-        <h1 id="page-heading" tabindex="-1">"Hilfe im Notfall"</h1>
-        <p class="lead">"Bei Lebensgefahr rufen Sie sofort den Notruf an. "
-        "Diese Liste ist auch ohne Internet da; tippen Sie auf „Anrufen“, um die Nummer zu wählen."</p>
-        <EmergencyHelp heading="Notrufnummern und Hilfetelefone" heading_id="emergency-heading" />
+        <h1 id="page-heading" tabindex="-1">{t("emergency.title")}</h1>
+        <p class="lead">{t("emergency.lead")}</p>
+        <EmergencyHelp heading=t("emergency.list_heading") heading_id="emergency-heading" />
     }
 }

@@ -4,9 +4,11 @@
 
 use crate::components::family_view::FamilyView;
 use crate::components::handover_panel::HandoverPanel;
+use crate::i18n::{t, tr};
 use crate::route::Route;
 use crate::state::{use_app, Load};
 use kekiz_core::age::age_on;
+use kekiz_core::i18n::Msg;
 use kekiz_core::office::find_town;
 use kekiz_core::town::display_name;
 use kekiz_core::words::{age_in_words, child_label};
@@ -42,25 +44,25 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
 
     move || {
         let Some((position, child)) = current.get() else {
-            return view! { <p>"Noch kein Kind eingetragen."</p> }.into_any();
+            return view! { <p>{t("family.no_child")}</p> }.into_any();
         };
         // Everything at once when the data is there, so nothing moves afterwards.
         if !app.data_settled_for(&town.get()) {
-            return view! { <p class="loading">"Die Angebote werden geladen …"</p> }.into_any();
+            return view! { <p class="loading">{t("family.loading")}</p> }.into_any();
         }
         let all = children();
         let count = all.len();
-        let label = child_label(child.nickname.as_deref(), position, count);
-        let age = age_in_words(&age_on(child.birth, app.today.get()));
+        let label = tr(&child_label(child.nickname.as_deref(), position, count));
+        let age = tr(&age_in_words(&age_on(child.birth, app.today.get())));
         let switcher = (count > 1).then(|| {
             view! {
-                <nav class="child-switch" aria-label="Kinder">
+                <nav class="child-switch" aria-label=t("family.children")>
                     <ul>
                         {all.iter().enumerate().map(|(i, c)| {
                             let href = Route::Family(Some(c.id)).to_hash();
                             let is_current = i == position;
                             view! {
-                                <li><a href=href aria-current=is_current.then_some("page")>{child_label(c.nickname.as_deref(), i, count)}</a></li>
+                                <li><a href=href aria-current=is_current.then_some("page")>{tr(&child_label(c.nickname.as_deref(), i, count))}</a></li>
                             }
                         }).collect_view()}
                     </ul>
@@ -68,23 +70,29 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
             }
         });
         let shown = child.clone();
+        let heading = {
+            let label = label.clone();
+            move || match town_name() {
+                Some(name) => tr(&Msg::new("family.heading_in_town")
+                    .text("label", label.clone())
+                    .text("town", name)),
+                None => tr(&Msg::new("family.heading").text("label", label.clone())),
+            }
+        };
         view! {
-            <h1 id="page-heading" tabindex="-1">
-                {format!("Angebote für {label}")}
-                {move || town_name().map(|name| format!(" in {name}"))}
-            </h1>
+            <h1 id="page-heading" tabindex="-1">{heading}</h1>
             <p class="age">{age}</p>
             {switcher}
             <FamilyView town=town child=Signal::derive(move || shown.clone()) marks=true />
             <HandoverPanel town=town birth=child.birth label=label.clone() key=format!("kind-{}", child.id) done=child.done.clone() />
             <section class="card emergency-teaser no-print" aria-labelledby="emergency-teaser-heading">
-                <h2 id="emergency-teaser-heading">"Hilfe im Notfall"</h2>
-                <p>"Wen Sie bei Lebensgefahr, bei einem kranken Kind, wenn die Praxis zu hat, oder bei Sorgen anrufen können. Die Liste ist auch ohne Internet da."</p>
-                <a class="button primary" href=Route::Emergency.to_hash()>"Notrufnummern und Hilfetelefone"</a>
+                <h2 id="emergency-teaser-heading">{t("family.emergency_heading")}</h2>
+                <p>{t("family.emergency_text")}</p>
+                <a class="button primary" href=Route::Emergency.to_hash()>{t("family.emergency_link")}</a>
             </section>
             <p class="actions">
-                <a class="button secondary" href=Route::AddChild.to_hash()>"Weiteres Kind hinzufügen"</a>
-                <a class="button secondary" href=Route::Settings.to_hash()>"Angaben ändern"</a>
+                <a class="button secondary" href=Route::AddChild.to_hash()>{t("family.add_child")}</a>
+                <a class="button secondary" href=Route::Settings.to_hash()>{t("family.change")}</a>
             </p>
         }
         .into_any()

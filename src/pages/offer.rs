@@ -3,6 +3,7 @@
 
 use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
+use crate::i18n::{t, tr, DATA_LANGUAGE};
 use crate::route::Route;
 use crate::state::{use_app, Load};
 use kekiz_core::words::{
@@ -44,51 +45,72 @@ pub fn OfferDetails(id: String) -> impl IntoView {
                 if crate::platform::dom::history_back().is_err() {
                     app.navigate(Route::Family(None));
                 }
-            }>"← Zurück"</button>
+            }>{t("offer.back")}</button>
         </p>
     };
     view! {
         {back}
         {move || match offer.get() {
             None => view! {
-                <h1 id="page-heading" tabindex="-1">"Angebot"</h1>
-                <p>"Dieses Angebot ist (noch) nicht geladen oder nicht mehr im Verzeichnis."</p>
+                <h1 id="page-heading" tabindex="-1">{t("offer.title")}</h1>
+                <p>{t("offer.not_loaded")}</p>
             }.into_any(),
             Some(offer) => {
-                let schedule = schedule_in_words(&offer.schedule);
+                // The free schedule text is the directory's own words: shown as written, in German,
+                // after the weekly slots and before the note on times this version cannot read.
+                let (schedule, more_times): (Vec<_>, Vec<_>) = schedule_in_words(&offer.schedule)
+                    .into_iter()
+                    .partition(|line| line.key != "schedule.more_times");
+                let schedule_text = offer
+                    .schedule
+                    .text
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|text| !text.is_empty())
+                    .map(str::to_owned);
                 let place = offer.place.as_ref().map(place_in_words).filter(|p| !p.is_empty());
                 let map = offer.place.as_ref().and_then(map_url);
-                let languages = offer.languages.iter().map(|c| language_name(c)).collect::<Vec<_>>().join(", ");
+                let languages = offer.languages.iter().map(|c| tr(&language_name(c))).collect::<Vec<_>>().join(", ");
                 view! {
-                    <h1 id="page-heading" tabindex="-1">{offer.title.clone()}</h1>
-                    <p class="category">{category_name(offer.category)}</p>
-                    {(!offer.description.is_empty()).then(|| view! { <p class="lead">{offer.description.clone()}</p> })}
+                    <h1 id="page-heading" tabindex="-1" lang=DATA_LANGUAGE>{offer.title.clone()}</h1>
+                    <p class="category">{tr(&category_name(offer.category))}</p>
+                    {(!offer.description.is_empty()).then(|| view! { <p class="lead" lang=DATA_LANGUAGE>{offer.description.clone()}</p> })}
                     <dl class="details card">
-                        <dt>"Für wen"</dt>
-                        <dd>{age_range_in_words_opt(offer.age)}</dd>
-                        <dt>"Wann"</dt>
-                        <dd>{if schedule.is_empty() {
-                            view! { <span class="unknown">"Zeiten sind nicht bekannt – bitte nachfragen."</span> }.into_any()
+                        <dt>{t("offer.for_whom")}</dt>
+                        <dd>{tr(&age_range_in_words_opt(offer.age))}</dd>
+                        <dt>{t("offer.when")}</dt>
+                        <dd>{if schedule.is_empty() && schedule_text.is_none() && more_times.is_empty() {
+                            view! { <span class="unknown">{t("offer.when_unknown")}</span> }.into_any()
                         } else {
-                            schedule.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view().into_any()
+                            view! {
+                                {schedule.into_iter().map(|line| view! { <span class="line">{tr(&line)}</span> }).collect_view()}
+                                {schedule_text.map(|text| view! { <span class="line" lang=DATA_LANGUAGE>{text}</span> })}
+                                {more_times.into_iter().map(|line| view! { <span class="line">{tr(&line)}</span> }).collect_view()}
+                            }.into_any()
                         }}</dd>
-                        <dt>"Wo"</dt>
+                        <dt>{t("offer.where")}</dt>
                         <dd>
-                            {place.unwrap_or_else(|| "Ort nicht bekannt – bitte nachfragen.".to_owned())}
+                            {match place {
+                                Some(place) => view! { <span lang=DATA_LANGUAGE>{place}</span> }.into_any(),
+                                None => t("offer.where_unknown").into_any(),
+                            }}
                             {map.map(|href| view! {
-                                <br/><a class="tap" href=href rel="noopener noreferrer" target="_blank">"Auf der Karte zeigen"</a>
-                                <span class="needs-net">" (braucht Internet)"</span>
+                                <br/><a class="tap" href=href rel="noopener noreferrer" target="_blank">{t("offer.map")}</a>
+                                <span class="needs-net">" "{t("contact.needs_net")}</span>
                             })}
                         </dd>
-                        <dt>"Kosten"</dt>
-                        <dd>{offer.cost.clone().unwrap_or_else(|| "nicht bekannt".to_owned())}</dd>
-                        <dt>"Sprachen"</dt>
-                        <dd>{if languages.is_empty() { "nicht bekannt".to_owned() } else { languages }}</dd>
-                        <dt>"Anmeldung"</dt>
-                        <dd>{registration_in_words(offer.registration)}</dd>
-                        <dt>"Kontakt"</dt>
+                        <dt>{t("offer.cost")}</dt>
+                        <dd>{match offer.cost.clone() {
+                            Some(cost) => view! { <span lang=DATA_LANGUAGE>{cost}</span> }.into_any(),
+                            None => t("offer.unknown").into_any(),
+                        }}</dd>
+                        <dt>{t("offer.languages")}</dt>
+                        <dd>{if languages.is_empty() { t("offer.unknown") } else { languages }}</dd>
+                        <dt>{t("offer.registration")}</dt>
+                        <dd>{tr(&registration_in_words(offer.registration))}</dd>
+                        <dt>{t("offer.contact")}</dt>
                         <dd>{if offer.contact == Default::default() {
-                            view! { <span class="unknown">"Keine Kontaktdaten hinterlegt."</span> }.into_any()
+                            view! { <span class="unknown">{t("offer.no_contact")}</span> }.into_any()
                         } else {
                             view! { <ContactLinks contact=offer.contact.clone() /> }.into_any()
                         }}</dd>

@@ -3,10 +3,12 @@
 
 use crate::components::child_fields::ChildFields;
 use crate::components::town_picker::TownPicker;
+use crate::i18n::{t, tr};
 use crate::route::Route;
 use crate::state::use_app;
 use kekiz_core::directory::TownKey;
-use kekiz_core::form::{ChildForm, DateKind, NO_TOWN_CHOSEN};
+use kekiz_core::form::{no_town_chosen, ChildForm, DateKind};
+use kekiz_core::i18n::Msg;
 use leptos::prelude::*;
 
 /// What onboarding starts with.
@@ -18,7 +20,7 @@ pub enum Prefill {
     /// A handed-over link: the town and the birth or due month.
     Link(TownKey, ChildForm),
     /// A handed-over link that cannot be read, with the reason.
-    Unreadable(String),
+    Unreadable(Msg),
 }
 
 /// Onboarding: what a parent sees on the first visit, filled from a handed-over link if any.
@@ -31,15 +33,16 @@ pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
         Prefill::Unreadable(reason) => (None, ChildForm::default(), Some(reason)),
     };
     let prefilled = town.is_some();
-    let month_word = if form.kind == DateKind::Due {
-        "Entbindungsmonat"
+    // Whole sentences per kind: no word is glued into another language's sentence.
+    let prefilled_key = if form.kind == DateKind::Due {
+        "onboarding.prefilled_due"
     } else {
-        "Geburtsmonat"
+        "onboarding.prefilled_birth"
     };
     let town = RwSignal::new(town);
     let form = RwSignal::new(form);
-    let town_error = RwSignal::new(None::<String>);
-    let date_error = RwSignal::new(None::<String>);
+    let town_error = RwSignal::new(None::<Msg>);
+    let date_error = RwSignal::new(None::<Msg>);
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -47,8 +50,8 @@ pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
         let chosen = town.get_untracked();
         let child = form.get_untracked();
         let birth = child.birth(today);
-        town_error.set(chosen.is_none().then(|| NO_TOWN_CHOSEN.to_owned()));
-        date_error.set(birth.as_ref().err().map(ToString::to_string));
+        town_error.set(chosen.is_none().then(no_town_chosen));
+        date_error.set(birth.as_ref().err().map(|error| error.message()));
         if let (Some(ags), Ok(birth)) = (chosen, birth) {
             let mut added = Ok(0);
             app.update_profile(|profile| {
@@ -56,7 +59,7 @@ pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
                 added = profile.add_child(child.nickname(), birth);
             });
             if let Err(problem) = added {
-                date_error.set(Some(problem.to_string()));
+                date_error.set(Some(problem.message()));
                 return;
             }
             app.handover.set(None);
@@ -76,24 +79,19 @@ pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
     };
 
     view! {
-        <h1 id="page-heading" tabindex="-1">"Willkommen beim KeKiz-Begleiter"</h1>
-        <p class="lead">
-            "Finden Sie Angebote für Ihr Kind in Ihrem Ort: den Begrüßungsbesuch, Treffpunkte und Beratung, "
-            "die nächste Vorsorge-Untersuchung und wichtige Fristen – auch ohne Netz."
-        </p>
+        <h1 id="page-heading" tabindex="-1">{t("onboarding.title")}</h1>
+        <p class="lead">{t("onboarding.lead")}</p>
         {unreadable.map(|reason| view! {
-            <p class="notice warning" role="status">"Der Link aus dem Besuch ist unvollständig: " {reason} " Bitte geben Sie die Angaben selbst ein."</p>
+            <p class="notice warning" role="status">{tr(&Msg::new("onboarding.link_unreadable").msg("reason", reason))}</p>
         })}
         {prefilled.then(|| view! {
-            <p class="notice info" role="status">
-                {format!("Wohnort und {month_word} wurden aus dem Link übernommen. Als Tag steht der Monatserste: Bitte tragen Sie den richtigen Tag ein und speichern Sie.")}
-            </p>
+            <p class="notice info" role="status">{t(prefilled_key)}</p>
         })}
         <form class="card form" on:submit=submit novalidate>
             <TownPicker id="town" chosen=town error=town_error />
             <ChildFields id="child" form=form error=date_error />
-            <p class="privacy">"Ihre Angaben bleiben nur auf diesem Gerät. Es gibt kein Konto und keine Weitergabe."</p>
-            <button type="submit" class="primary">"Speichern und Angebote zeigen"</button>
+            <p class="privacy">{t("onboarding.privacy")}</p>
+            <button type="submit" class="primary">{t("onboarding.submit")}</button>
         </form>
     }
 }

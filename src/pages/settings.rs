@@ -5,10 +5,12 @@ use crate::components::child_fields::ChildFields;
 use crate::components::confirm::Confirm;
 use crate::components::install_card::InstallCard;
 use crate::components::town_picker::TownPicker;
+use crate::i18n::{t, tr};
 use crate::platform::{data_cache, download, storage};
 use crate::route::Route;
 use crate::state::{use_app, Directory, Load, Memory};
-use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
+use kekiz_core::form::{no_town_chosen, ChildForm};
+use kekiz_core::i18n::Msg;
 use kekiz_core::profile::{check_import_size, parse_export, Child, Profile};
 use kekiz_core::words::child_label;
 use leptos::prelude::*;
@@ -19,19 +21,18 @@ use std::sync::Arc;
 pub fn Settings() -> impl IntoView {
     let app = use_app();
     view! {
-        <h1 id="page-heading" tabindex="-1">"Einstellungen"</h1>
+        <h1 id="page-heading" tabindex="-1">{t("settings.title")}</h1>
         {move || match app.memory.get() {
             Memory::Remembers => None,
             Memory::CannotRemember(reason) => Some(view! {
-                <p class="notice warning">"Die App kann sich Ihre Angaben auf diesem Gerät nicht merken: " {reason}
-                " Exportieren Sie Ihre Daten, um sie zu behalten."</p>
+                <p class="notice warning">{tr(&Msg::new("settings.cannot_remember").msg("reason", reason))}</p>
             }),
         }}
         <TownSettings />
         <ChildrenSettings />
         <DataSettings />
         <InstallCard />
-        <p><a class="tap" href=Route::About.to_hash()>"Über diese App: Quellen und Lizenzen"</a></p>
+        <p><a class="tap" href=Route::About.to_hash()>{t("settings.about_link")}</a></p>
     }
 }
 
@@ -40,7 +41,7 @@ pub fn Settings() -> impl IntoView {
 fn TownSettings() -> impl IntoView {
     let app = use_app();
     let town = RwSignal::new(app.profile.with_untracked(|p| p.town.clone()));
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Msg>);
     let saved = RwSignal::new(false);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -50,16 +51,16 @@ fn TownSettings() -> impl IntoView {
                 app.update_profile(|p| p.town = Some(ags));
                 saved.set(true);
             }
-            None => error.set(Some(NO_TOWN_CHOSEN.to_owned())),
+            None => error.set(Some(no_town_chosen())),
         }
     };
     view! {
         <section class="card" aria-labelledby="town-settings-heading">
-            <h2 id="town-settings-heading">"Wohnort ändern"</h2>
+            <h2 id="town-settings-heading">{t("settings.town_heading")}</h2>
             <form on:submit=submit novalidate>
                 <TownPicker id="settings-town" chosen=town error=error />
-                <button type="submit" class="primary">"Wohnort speichern"</button>
-                <p role="status" class="saved">{move || saved.get().then_some("Gespeichert.")}</p>
+                <button type="submit" class="primary">{t("settings.town_save")}</button>
+                <p role="status" class="saved">{move || saved.get().then(|| t("settings.saved"))}</p>
             </form>
         </section>
     }
@@ -72,13 +73,13 @@ fn ChildrenSettings() -> impl IntoView {
     let children = move || app.profile.with(|p| p.children.clone());
     view! {
         <section class="card" aria-labelledby="children-settings-heading">
-            <h2 id="children-settings-heading">"Kinder"</h2>
+            <h2 id="children-settings-heading">{t("settings.children_heading")}</h2>
             {move || {
                 let all = children();
                 let count = all.len();
                 all.into_iter().enumerate().map(|(i, child)| view! { <ChildSettings child=child position=i count=count /> }).collect_view()
             }}
-            <p><a class="button secondary" href=Route::AddChild.to_hash()>"Weiteres Kind hinzufügen"</a></p>
+            <p><a class="button secondary" href=Route::AddChild.to_hash()>{t("settings.add_child")}</a></p>
         </section>
     }
 }
@@ -89,7 +90,7 @@ fn ChildSettings(child: Child, position: usize, count: usize) -> impl IntoView {
     let app = use_app();
     let id = child.id;
     let form = RwSignal::new(ChildForm::of(child.birth, child.nickname.as_deref()));
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Msg>);
     let saved = RwSignal::new(false);
     let confirm_remove = RwSignal::new(false);
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -103,7 +104,7 @@ fn ChildSettings(child: Child, position: usize, count: usize) -> impl IntoView {
                 });
                 saved.set(true);
             }
-            Err(problem) => error.set(Some(problem.to_string())),
+            Err(problem) => error.set(Some(problem.message())),
         }
     };
     let remove = Callback::new(move |()| {
@@ -113,17 +114,17 @@ fn ChildSettings(child: Child, position: usize, count: usize) -> impl IntoView {
     });
     view! {
         <form class="child-settings" on:submit=submit novalidate>
-            <h3>{child_label(child.nickname.as_deref(), position, count)}</h3>
+            <h3>{tr(&child_label(child.nickname.as_deref(), position, count))}</h3>
             <ChildFields id=format!("child-{id}") form=form error=error />
             <div class="actions">
-                <button type="submit" class="primary">"Änderungen speichern"</button>
+                <button type="submit" class="primary">{t("settings.child_save")}</button>
                 {(count > 1).then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| confirm_remove.set(true)>"Kind entfernen"</button>
+                    <button type="button" class="secondary" on:click=move |_| confirm_remove.set(true)>{t("settings.remove_child")}</button>
                 })}
             </div>
-            <p role="status" class="saved">{move || saved.get().then_some("Gespeichert.")}</p>
-            <Confirm id=format!("remove-child-{id}") open=confirm_remove title="Kind entfernen"
-                question="Dieses Kind wirklich aus der App entfernen?" yes="Ja, entfernen" on_yes=remove />
+            <p role="status" class="saved">{move || saved.get().then(|| t("settings.saved"))}</p>
+            <Confirm id=format!("remove-child-{id}") open=confirm_remove title=t("settings.remove_child")
+                question=t("settings.remove_child_question") yes=t("settings.remove_child_yes") on_yes=remove />
         </form>
     }
 }
@@ -132,7 +133,7 @@ fn ChildSettings(child: Child, position: usize, count: usize) -> impl IntoView {
 #[component]
 fn DataSettings() -> impl IntoView {
     let app = use_app();
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<(bool, Msg)>);
     let confirm_delete = RwSignal::new(false);
 
     let export = move |_| {
@@ -144,12 +145,11 @@ fn DataSettings() -> impl IntoView {
             &text,
         );
         message.set(Some(match result {
-            Ok(()) => (
-                true,
-                "Die Datei wurde erstellt. Sie enthält Ihre Angaben – bewahren Sie sie sicher auf."
-                    .to_owned(),
+            Ok(()) => (true, Msg::new("settings.export_done")),
+            Err(error) => (
+                false,
+                Msg::new("settings.export_failed").msg("error", error.message()),
             ),
-            Err(error) => (false, format!("Der Export ist fehlgeschlagen: {error}")),
         }));
     };
 
@@ -160,12 +160,12 @@ fn DataSettings() -> impl IntoView {
             input.set_value("");
             match outcome {
                 Ok(profile) => {
-                    message.set(Some((true, "Die Daten wurden übernommen.".to_owned())));
+                    message.set(Some((true, Msg::new("settings.import_done"))));
                     app.save(profile);
                 }
                 Err(reason) => message.set(Some((
                     false,
-                    format!("Die Datei konnte nicht übernommen werden: {reason} Ihre bisherigen Daten sind unverändert."),
+                    Msg::new("settings.import_failed").msg("reason", reason),
                 ))),
             }
         });
@@ -185,29 +185,29 @@ fn DataSettings() -> impl IntoView {
             Ok(()) => app.navigate(Route::Family(None)),
             Err(error) => message.set(Some((
                 false,
-                format!("Nicht alles konnte gelöscht werden: {error}"),
+                Msg::new("settings.delete_failed").msg("error", error.message()),
             ))),
         }
     });
 
     view! {
         <section class="card" aria-labelledby="data-settings-heading">
-            <h2 id="data-settings-heading">"Ihre Daten"</h2>
-            <p>"Ihre Angaben liegen nur auf diesem Gerät. Mit einer Export-Datei nehmen Sie sie auf ein neues Gerät mit."</p>
+            <h2 id="data-settings-heading">{t("settings.data_heading")}</h2>
+            <p>{t("settings.data_intro")}</p>
             <div class="actions">
-                <button type="button" class="secondary" on:click=export>"Daten exportieren"</button>
+                <button type="button" class="secondary" on:click=export>{t("settings.export")}</button>
                 <label class="button secondary file-button">
-                    "Daten importieren"
+                    {t("settings.import")}
                     <input type="file" accept="application/json,.json" class="visually-hidden" on:change=import />
                 </label>
-                <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>"Alle Daten löschen"</button>
+                <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{t("settings.delete_all")}</button>
             </div>
             {move || message.get().map(|(ok, text)| view! {
-                <p class=if ok { "notice info" } else { "notice warning" } role="status">{text}</p>
+                <p class=if ok { "notice info" } else { "notice warning" } role="status">{tr(&text)}</p>
             })}
-            <Confirm id="delete-all".to_owned() open=confirm_delete title="Alle Daten löschen"
-                question="Wirklich alle Angaben von diesem Gerät löschen? Das lässt sich nicht rückgängig machen."
-                yes="Ja, alles löschen" on_yes=delete_all />
+            <Confirm id="delete-all".to_owned() open=confirm_delete title=t("settings.delete_all")
+                question=t("settings.delete_all_question")
+                yes=t("settings.delete_all_yes") on_yes=delete_all />
         </section>
     }
 }
@@ -217,23 +217,18 @@ fn DataSettings() -> impl IntoView {
 async fn read_export(
     input: &web_sys::HtmlInputElement,
     directory: Load<Arc<Directory>>,
-) -> Result<Profile, String> {
-    let size = download::picked_file_size(input).map_err(|e| e.to_string())?;
-    check_import_size(size).map_err(|e| e.to_string())?;
+) -> Result<Profile, Msg> {
+    let size = download::picked_file_size(input).map_err(|e| e.message())?;
+    check_import_size(size).map_err(|e| e.message())?;
     let text = download::read_picked_file(input)
         .await
-        .map_err(|e| e.to_string())?;
-    let profile = parse_export(&text).map_err(|e| e.to_string())?;
+        .map_err(|e| e.message())?;
+    let profile = parse_export(&text).map_err(|e| e.message())?;
     match directory {
         Load::Ready(directory) => profile
             .check_known_town(&directory.index.towns)
-            .map_err(|e| e.to_string())?,
-        _ => {
-            return Err(
-                "Die Ortsliste ist noch nicht geladen. Bitte versuchen Sie es gleich noch einmal."
-                    .to_owned(),
-            )
-        }
+            .map_err(|e| e.message())?,
+        _ => return Err(Msg::new("settings.towns_not_loaded")),
     }
     Ok(profile)
 }

@@ -9,10 +9,12 @@ use crate::components::emergency_help::EmergencyHelp;
 use crate::components::family_view::FamilyView;
 use crate::components::handover_panel::HandoverPanel;
 use crate::components::town_picker::TownPicker;
+use crate::i18n::{t, tr, DATA_LANGUAGE};
 use crate::platform::data_cache;
 use crate::state::{use_app, Load, Visit};
 use kekiz_core::age::age_on;
-use kekiz_core::form::{ChildForm, NO_TOWN_CHOSEN};
+use kekiz_core::form::{no_town_chosen, ChildForm};
+use kekiz_core::i18n::Msg;
 use kekiz_core::office::{files_of_kreis, find_town, kreise_with_data, KreisFiles};
 use kekiz_core::profile::Child;
 use kekiz_core::town::display_name;
@@ -36,14 +38,14 @@ fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let town = RwSignal::new(None::<kekiz_core::directory::TownKey>);
     let form = RwSignal::new(ChildForm::default());
-    let town_error = RwSignal::new(None::<String>);
-    let date_error = RwSignal::new(None::<String>);
+    let town_error = RwSignal::new(None::<Msg>);
+    let date_error = RwSignal::new(None::<Msg>);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let birth = form.get_untracked().birth(app.today.get_untracked());
         let chosen = town.get_untracked();
-        town_error.set(chosen.is_none().then(|| NO_TOWN_CHOSEN.to_owned()));
-        date_error.set(birth.as_ref().err().map(ToString::to_string));
+        town_error.set(chosen.is_none().then(no_town_chosen));
+        date_error.set(birth.as_ref().err().map(|e| e.message()));
         let (Some(ags), Ok(birth)) = (chosen, birth) else {
             crate::platform::dom::focus_first_invalid();
             return;
@@ -55,16 +57,15 @@ fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
         }));
     };
     view! {
-        <h1 id="page-heading" tabindex="-1">"Besuchsmodus"</h1>
+        <h1 id="page-heading" tabindex="-1">{t("visit.title")}</h1>
         {move || ended.get().then(|| view! {
-            <p class="notice info" role="status">"Besuch beendet. Von der besuchten Familie ist auf diesem Gerät nichts gespeichert."</p>
+            <p class="notice info" role="status">{t("visit.ended")}</p>
         })}
-        <p class="lead">"Für Hausbesuche: Zeigen Sie einer Familie ihre Angebote – auch ohne Netz. "
-        "Die Angaben der Familie bleiben nur während des Besuchs im Speicher und berühren Ihre eigenen Daten nicht."</p>
+        <p class="lead">{t("visit.lead")}</p>
         <form class="card form" on:submit=submit novalidate>
             <TownPicker id="visit-town" chosen=town error=town_error />
             <ChildFields id="visit-child" form=form error=date_error with_name=false for_visit=true />
-            <button type="submit" class="primary">"Angebote der Familie zeigen"</button>
+            <button type="submit" class="primary">{t("visit.show")}</button>
         </form>
         <KeepForVisits />
     }
@@ -83,7 +84,7 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
             _ => String::new(),
         }
     };
-    let age = move || age_in_words(&age_on(visit.birth, app.today.get()));
+    let age = move || tr(&age_in_words(&age_on(visit.birth, app.today.get())));
     let child = Child {
         id: 0,
         nickname: None,
@@ -124,24 +125,24 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
     // Everything at once when the data is there, so nothing moves afterwards.
     let body = move || {
         if !app.data_settled_for(&town) {
-            return view! { <p class="loading">"Die Angebote werden geladen …"</p> }.into_any();
+            return view! { <p class="loading">{t("visit.loading")}</p> }.into_any();
         }
         view! {
             <FamilyView town=town.clone() child=child.clone() />
-            <HandoverPanel town=town.clone() birth=visit.birth label="Kind".to_owned() key="besuch".to_owned() />
+            <HandoverPanel town=town.clone() birth=visit.birth label=t("visit.calendar_label") key="besuch".to_owned() />
             // Shown to the family on the screen; the printed page stays one sheet.
             <div class="no-print">
-                <EmergencyHelp heading="Hilfe im Notfall" heading_id="visit-emergency-heading" />
+                <EmergencyHelp heading=t("visit.emergency_heading") heading_id="visit-emergency-heading" />
             </div>
         }
         .into_any()
     };
     view! {
-        <h1 id="page-heading" tabindex="-1">{move || format!("Besuch: Angebote in {}", town_name())}</h1>
+        <h1 id="page-heading" tabindex="-1">{move || tr(&Msg::new("visit.heading").text("town", town_name()))}</h1>
         <p class="age">{age}</p>
-        <p class="actions no-print"><button type="button" class="danger" on:click=end.clone()>"Besuch beenden"</button></p>
+        <p class="actions no-print"><button type="button" class="danger" on:click=end.clone()>{t("visit.end")}</button></p>
         {body}
-        <p class="actions no-print"><button type="button" class="danger" on:click=end>"Besuch beenden"</button></p>
+        <p class="actions no-print"><button type="button" class="danger" on:click=end>{t("visit.end")}</button></p>
     }
 }
 
@@ -150,7 +151,7 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
 fn KeepForVisits() -> impl IntoView {
     let app = use_app();
     let kreis = RwSignal::new(String::new());
-    let result = RwSignal::new(None::<Result<String, String>>);
+    let result = RwSignal::new(None::<Result<Msg, Msg>>);
     let kreise = move || match app.directory.get() {
         Load::Ready(directory) => kreise_with_data(&directory.index),
         _ => Vec::new(),
@@ -163,43 +164,44 @@ fn KeepForVisits() -> impl IntoView {
         let chosen = files();
         leptos::task::spawn_local(async move {
             result.set(Some(match data_cache::keep_offline(&chosen.paths).await {
-                Ok(()) => Ok(format!(
-                    "Bereit für Besuche ohne Netz: {} Dateien. Stand der Angebote: {}.",
-                    chosen.paths.len(),
-                    chosen
-                        .newest
-                        .map(|d| d.german())
-                        .unwrap_or_else(|| "unbekannt".to_owned())
-                )),
-                Err(error) => Err(format!(
-                    "Das hat nicht geklappt: {error}. Bitte mit Netz noch einmal versuchen."
-                )),
+                Ok(()) => {
+                    let count = i64::try_from(chosen.paths.len()).unwrap_or(i64::MAX);
+                    Ok(match chosen.newest {
+                        Some(newest) => Msg::new("visit.kept")
+                            .num("n", count)
+                            .text("date", crate::i18n::as_of(newest)),
+                        None => Msg::new("visit.kept_as_of_unknown").num("n", count),
+                    })
+                }
+                Err(error) => Err(Msg::new("visit.keep_failed").msg("error", error.message())),
             }));
         });
     };
     view! {
         <section class="card" aria-labelledby="keep-heading">
-            <h2 id="keep-heading">"Für Besuche bereithalten"</h2>
-            <p>"Laden Sie vor dem Besuch die Angebote eines ganzen Kreises, dann zeigt die App sie auch ohne Netz."</p>
+            <h2 id="keep-heading">{t("visit.keep_heading")}</h2>
+            <p>{t("visit.keep_intro")}</p>
             <div class="field">
-                <label for="keep-kreis">"Kreis"</label>
+                <label for="keep-kreis">{t("visit.keep_kreis")}</label>
                 <select id="keep-kreis" on:change=move |e| { kreis.set(event_target_value(&e)); result.set(None); }>
-                    <option value="">"Bitte wählen"</option>
-                    {move || kreise().into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()}
+                    <option value="">{t("visit.keep_choose")}</option>
+                    {move || kreise().into_iter().map(|k| view! { <option value=k.clone() lang=DATA_LANGUAGE>{k.clone()}</option> }).collect_view()}
                 </select>
             </div>
             {move || {
                 let chosen = files();
                 (!chosen.paths.is_empty()).then(|| {
                     view! {
-                        <p class="size">{format!("{} Dateien, zusammen {}", chosen.paths.len(), bytes_in_words(chosen.bytes))}</p>
-                        <button type="button" class="primary" on:click=keep>"Offline bereithalten"</button>
+                        <p class="size">{tr(&Msg::new("visit.files")
+                            .num("n", i64::try_from(chosen.paths.len()).unwrap_or(i64::MAX))
+                            .msg("size", bytes_in_words(chosen.bytes)))}</p>
+                        <button type="button" class="primary" on:click=keep>{t("visit.keep_button")}</button>
                     }
                 })
             }}
             {move || result.get().map(|r| match r {
-                Ok(text) => view! { <p class="notice info" role="status">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="notice warning" role="alert">{text}</p> }.into_any(),
+                Ok(text) => view! { <p class="notice info" role="status">{tr(&text)}</p> }.into_any(),
+                Err(text) => view! { <p class="notice warning" role="alert">{tr(&text)}</p> }.into_any(),
             })}
         </section>
     }

@@ -1,8 +1,10 @@
 //! The document: finding the mount point and clearing the static first screen.
 
+use kekiz_core::i18n::Msg;
 use thiserror::Error;
 
-/// Why the page could not be prepared.
+/// Why the page could not be prepared. `Display` is English, for logs; [`DomError::message`]
+/// is what a person reads.
 #[derive(Debug, Error)]
 pub enum DomError {
     /// There is no window or document (not running in a page).
@@ -11,6 +13,16 @@ pub enum DomError {
     /// The element with this id is missing from index.html.
     #[error("element #{0} is missing")]
     Missing(&'static str),
+}
+
+impl DomError {
+    /// What a person reads about this failure.
+    pub fn message(&self) -> Msg {
+        match self {
+            DomError::NoDocument => Msg::new("platform.no_window"),
+            DomError::Missing(_) => Msg::new("platform.missing_element"),
+        }
+    }
 }
 
 /// The element with `id`, emptied of the static content index.html shows before the app runs.
@@ -118,4 +130,42 @@ pub fn clear_query() -> Result<(), crate::platform::PlatformError> {
         .history()?
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))?;
     Ok(())
+}
+
+/// The `content` of the page's `<meta name="…">` tag (the language list lives in index.html).
+pub fn meta_content(name: &str) -> Result<String, crate::platform::PlatformError> {
+    let document = crate::platform::window()?
+        .document()
+        .ok_or(crate::platform::PlatformError::NoWindow)?;
+    let element = document
+        .query_selector(&format!("meta[name=\"{name}\"]"))?
+        .ok_or(crate::platform::PlatformError::MissingElement("meta tag"))?;
+    Ok(element.get_attribute("content").unwrap_or_default())
+}
+
+/// Sets `<html lang dir>` to the language shown, so that screen readers, fonts and the
+/// layout's direction follow it.
+pub fn set_document_language(code: &str, dir: &str) -> Result<(), crate::platform::PlatformError> {
+    let document = crate::platform::window()?
+        .document()
+        .ok_or(crate::platform::PlatformError::NoWindow)?;
+    let root = document
+        .document_element()
+        .ok_or(crate::platform::PlatformError::NoWindow)?;
+    root.set_attribute("lang", code)?;
+    root.set_attribute("dir", dir)?;
+    Ok(())
+}
+
+/// The browser's preferred languages, most wanted first ("tr-TR", "de").
+pub fn preferred_languages() -> Vec<String> {
+    let Ok(window) = crate::platform::window() else {
+        return Vec::new();
+    };
+    window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|value| value.as_string())
+        .collect()
 }

@@ -36,7 +36,7 @@ fn picked_file(input: &web_sys::HtmlInputElement) -> Result<web_sys::File, Platf
     input
         .files()
         .and_then(|files| files.get(0))
-        .ok_or(PlatformError::Unsupported("keine Datei gewählt"))
+        .ok_or(PlatformError::NoFileChosen)
 }
 
 /// The size in bytes of the first file the person picked in `input`, known without reading it.
@@ -49,6 +49,5 @@ pub fn picked_file_size(input: &web_sys::HtmlInputElement) -> Result<u64, Platfo
 pub async fn read_picked_file(input: &web_sys::HtmlInputElement) -> Result<String, PlatformError> {
     let file = picked_file(input)?;
     let text = JsFuture::from(file.text()).await?;
-    text.as_string()
-        .ok_or(PlatformError::Browser("Die Datei ist kein Text.".into()))
+    text.as_string().ok_or(PlatformError::NotText)
 }

@@ -54,7 +54,7 @@ pub fn is_ios() -> bool {
 
 /// Shows the browser's install dialog; resolves to whether the person accepted.
 pub async fn install() -> Result<bool, PlatformError> {
-    let prompt = kept_prompt().ok_or(PlatformError::Unsupported("Installieren"))?;
+    let prompt = kept_prompt().ok_or(PlatformError::Unsupported(super::Feature::Install))?;
     let show: js_sys::Function =
         js_sys::Reflect::get(&prompt, &JsValue::from_str("prompt"))?.dyn_into()?;
     JsFuture::from(js_sys::Promise::resolve(&show.call0(&prompt)?)).await?;

@@ -9,7 +9,9 @@ fn manager() -> Result<web_sys::StorageManager, PlatformError> {
     if !js_sys::Reflect::has(&navigator, &wasm_bindgen::JsValue::from_str("storage"))
         .unwrap_or(false)
     {
-        return Err(PlatformError::Unsupported("dauerhafter Speicher"));
+        return Err(PlatformError::Unsupported(
+            super::Feature::PersistentStorage,
+        ));
     }
     Ok(navigator.storage())
 }

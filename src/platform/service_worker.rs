@@ -13,7 +13,7 @@ fn container() -> Result<web_sys::ServiceWorkerContainer, PlatformError> {
     let navigator = window()?.navigator();
     // Browsers without service workers (or pages not served over https/localhost) lack the property.
     if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
-        return Err(PlatformError::Unsupported("Service Worker"));
+        return Err(PlatformError::Unsupported(super::Feature::ServiceWorker));
     }
     Ok(navigator.service_worker())
 }
@@ -78,7 +78,7 @@ pub async fn activate_waiting_and_reload() -> Result<(), PlatformError> {
     let registration = JsFuture::from(container.ready()?).await?;
     let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
     let Some(waiting) = registration.waiting() else {
-        return Err(PlatformError::Browser("keine neue Version wartet".into()));
+        return Err(PlatformError::NoWaitingVersion);
     };
     let on_change = Closure::<dyn Fn()>::new(|| {
         if let Some(window) = web_sys::window() {

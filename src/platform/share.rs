@@ -17,7 +17,7 @@ pub async fn share(title: &str, text: &str, url: &str) -> Result<(), PlatformErr
     let navigator = window()?.navigator();
     let share: js_sys::Function = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))?
         .dyn_into()
-        .map_err(|_| PlatformError::Unsupported("Teilen"))?;
+        .map_err(|_| PlatformError::Unsupported(super::Feature::Share))?;
     let data = js_sys::Object::new();
     js_sys::Reflect::set(
         &data,
@@ -36,7 +36,7 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), PlatformError> {
     let navigator = window()?.navigator();
     let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))?;
     if clipboard.is_undefined() {
-        return Err(PlatformError::Unsupported("Zwischenablage"));
+        return Err(PlatformError::Unsupported(super::Feature::Clipboard));
     }
     let write: js_sys::Function =
         js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))?.dyn_into()?;

@@ -2,6 +2,7 @@
 //! aside, delete everything. Storage that is blocked or full is reported, never a panic.
 
 use gloo_storage::{LocalStorage, Storage};
+use kekiz_core::i18n::Msg;
 use thiserror::Error;
 
 /// The key of the stored profile.
@@ -11,15 +12,28 @@ pub const ASIDE_PREFIX: &str = "kekiz.aside.";
 /// Every key this app writes starts with this.
 const APP_PREFIX: &str = "kekiz.";
 
-/// Why the profile could not be read or written.
+/// Why the profile could not be read or written. `Display` is English, for logs;
+/// [`StorageError::message`] is what a person reads.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum StorageError {
     /// The browser does not let this page use localStorage (blocked, private mode, settings).
-    #[error("Dieser Browser erlaubt der App nicht, Daten zu speichern.")]
+    #[error("this browser does not let the app store data")]
     Unavailable,
-    /// Writing failed, usually because the storage is full.
-    #[error("Die Daten konnten nicht gespeichert werden (Speicher voll?): {0}")]
+    /// Writing failed, usually because the storage is full; the browser's message.
+    #[error("the data could not be stored (storage full?): {0}")]
     Write(String),
+}
+
+impl StorageError {
+    /// What a person reads about this failure.
+    pub fn message(&self) -> Msg {
+        match self {
+            StorageError::Unavailable => Msg::new("platform.storage.unavailable"),
+            StorageError::Write(detail) => {
+                Msg::new("platform.storage.write").text("detail", detail.clone())
+            }
+        }
+    }
 }
 
 /// Whether localStorage can be used: present, and a probe can be written and removed.

@@ -10,6 +10,7 @@ use crate::date::Date;
 use crate::deadline::{all_deadlines, DeadlineWhen};
 use crate::directory::Statewide;
 use crate::done::{is_done, DoneKind, DoneMark};
+use crate::i18n::Msg;
 use crate::words::{date_span_in_words, due_rule_in_words, late_action_in_words};
 
 /// The calendar's product identifier (PRODID).
@@ -30,7 +31,8 @@ const MAX_LINE_OCTETS: usize = 75;
 /// done in `done` are left out.
 ///
 /// `child_label` names the child in titles (e.g. "Mia"); `child_key` (e.g. "kind-1", reduced to
-/// a-z, 0-9 and "-") makes the UIDs stable across exports. The text depends only on the inputs.
+/// a-z, 0-9 and "-") makes the UIDs stable across exports. `say` renders a message in the
+/// language shown. The text depends only on the inputs.
 pub fn calendar_ics(
     rules: &Statewide,
     birth: Date,
@@ -38,6 +40,7 @@ pub fn calendar_ics(
     child_key: &str,
     today: Date,
     done: &[DoneMark],
+    say: &dyn Fn(&Msg) -> String,
 ) -> String {
     let label = child_label.trim();
     let key = match uid_part(child_key) {
@@ -70,31 +73,35 @@ pub fn calendar_ics(
         if !checkup.rule.description.trim().is_empty() {
             description.push(checkup.rule.description.trim().to_owned());
         }
-        description.push(format!(
-            "Empfohlener Zeitraum: {}.",
-            date_span_in_words(checkup.official)
+        description.push(say(
+            &Msg::new("calendar.recommended").msg("span", date_span_in_words(checkup.official)),
         ));
         if let Some(tolerance) = checkup.tolerance.filter(|&t| t != checkup.official) {
-            description.push(format!(
-                "Mit Toleranz möglich: {}.",
-                date_span_in_words(tolerance)
+            description.push(say(
+                &Msg::new("calendar.tolerance").msg("span", date_span_in_words(tolerance)),
             ));
         }
-        description.push(
-            "Bitte vereinbaren Sie rechtzeitig einen Termin in Ihrer Kinderarztpraxis.".to_owned(),
-        );
+        description.push(say(&Msg::new("calendar.make_appointment")));
         if !checkup.rule.source.trim().is_empty() {
-            description.push(format!("Quelle: {}", checkup.rule.source.trim()));
+            description.push(say(
+                &Msg::new("calendar.source").text("source", checkup.rule.source.trim()),
+            ));
         }
         ics.event(&Event {
             uid: format!("{key}-{}@{UID_DOMAIN}", uid_part(id)),
             stamp: today,
             first: checkup.official.first,
             last: checkup.official.last,
-            summary: format!("{id} (Vorsorge-Untersuchung){suffix}"),
+            summary: say(
+                &Msg::new("calendar.checkup_summary")
+                    .text("id", id.as_str())
+                    .text("suffix", &suffix),
+            ),
             description: description.join("\n"),
-            reminder: format!(
-                "Bald: {id} (Vorsorge-Untersuchung){suffix}. Bitte einen Termin in der Kinderarztpraxis vereinbaren."
+            reminder: say(
+                &Msg::new("calendar.checkup_reminder")
+                    .text("id", id.as_str())
+                    .text("suffix", &suffix),
             ),
         });
     }
@@ -109,20 +116,30 @@ pub fn calendar_ics(
             DeadlineWhen::Late { date, action } => {
                 let act_by = action.act_by(today);
                 let mut description = vec![
-                    late_action_in_words(action),
-                    format!("Die Frist war der {}.", date.german()),
+                    say(&late_action_in_words(action)),
+                    say(&Msg::new("calendar.deadline_was").date("date", date)),
                 ];
                 if !rule.legal_basis.trim().is_empty() {
-                    description.push(format!("Rechtsgrundlage: {}", rule.legal_basis.trim()));
+                    description.push(say(
+                        &Msg::new("calendar.legal_basis").text("basis", rule.legal_basis.trim()),
+                    ));
                 }
                 ics.event(&Event {
                     uid: format!("{key}-{}-jetzt@{UID_DOMAIN}", uid_part(&rule.id)),
                     stamp: today,
                     first: act_by,
                     last: act_by,
-                    summary: format!("Jetzt: {}{suffix}", rule.title.trim()),
+                    summary: say(
+                        &Msg::new("calendar.act_now_summary")
+                            .text("title", rule.title.trim())
+                            .text("suffix", &suffix),
+                    ),
                     description: description.join("\n"),
-                    reminder: format!("Bald: {}{suffix}", rule.title.trim()),
+                    reminder: say(
+                        &Msg::new("calendar.act_now_reminder")
+                            .text("title", rule.title.trim())
+                            .text("suffix", &suffix),
+                    ),
                 });
                 continue;
             }
@@ -132,24 +149,32 @@ pub fn calendar_ics(
         if !rule.description.trim().is_empty() {
             description.push(rule.description.trim().to_owned());
         }
-        description.push(format!(
-            "Frist: {} (letzter Tag: {}).",
-            due_rule_in_words(rule.due),
-            date.german()
+        description.push(say(
+            &Msg::new("calendar.deadline_line")
+                .msg("rule", due_rule_in_words(rule.due))
+                .date("date", date),
         ));
         if !rule.legal_basis.trim().is_empty() {
-            description.push(format!("Rechtsgrundlage: {}", rule.legal_basis.trim()));
+            description.push(say(
+                &Msg::new("calendar.legal_basis").text("basis", rule.legal_basis.trim()),
+            ));
         }
         ics.event(&Event {
             uid: format!("{key}-{}@{UID_DOMAIN}", uid_part(&rule.id)),
             stamp: today,
             first: date,
             last: date,
-            summary: format!("Frist: {}{suffix}", rule.title.trim()),
+            summary: say(
+                &Msg::new("calendar.deadline_summary")
+                    .text("title", rule.title.trim())
+                    .text("suffix", &suffix),
+            ),
             description: description.join("\n"),
-            reminder: format!(
-                "Frist in {REMINDER_DAYS_BEFORE} Tagen: {}{suffix}",
-                rule.title.trim()
+            reminder: say(
+                &Msg::new("calendar.deadline_reminder")
+                    .num("n", i64::from(REMINDER_DAYS_BEFORE))
+                    .text("title", rule.title.trim())
+                    .text("suffix", &suffix),
             ),
         });
     }
@@ -369,7 +394,7 @@ mod tests {
         let birth = d("2026-05-03");
         let today = d("2026-06-10");
         let label = "Jürgen-Özgür Ääöüß Mustermann-Großkönig, genannt „Jü“";
-        let ics = calendar_ics(&rules, birth, label, "kind-1", today, &[]);
+        let ics = calendar_ics(&rules, birth, label, "kind-1", today, &[], &crate::i18n::in_german);
         check_wire_format(&ics);
 
         let unfolded = unfold(&ics);
@@ -495,6 +520,7 @@ mod tests {
             "kind-1",
             d("2026-05-03"),
             &[],
+            &crate::i18n::in_german,
         );
         check_wire_format(&ics);
         let unfolded = unfold(&ics);
@@ -520,7 +546,7 @@ mod tests {
     fn uids_are_stable_across_exports() {
         let rules = statewide();
         let uids = |today: &str| -> Vec<String> {
-            let ics = calendar_ics(&rules, d("2026-05-03"), "Mia", "Kind-1", d(today), &[]);
+            let ics = calendar_ics(&rules, d("2026-05-03"), "Mia", "Kind-1", d(today), &[], &crate::i18n::in_german);
             let unfolded = unfold(&ics);
             let calendar = read_calendar(&unfolded).expect("parses");
             calendar
@@ -558,6 +584,7 @@ mod tests {
             "kind-2",
             d("2026-05-03"),
             &[],
+            &crate::i18n::in_german,
         );
         assert!(!other.contains("kind-1-"));
     }
@@ -565,8 +592,8 @@ mod tests {
     #[test]
     fn the_text_is_deterministic_and_empty_labels_are_fine() {
         let rules = statewide();
-        let a = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"), &[]);
-        let b = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"), &[]);
+        let a = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"), &[], &crate::i18n::in_german);
+        let b = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"), &[], &crate::i18n::in_german);
         assert_eq!(a, b);
         assert!(a.contains("X-WR-CALNAME:KeKiz-Begleiter\r\n"));
         assert!(a.contains("SUMMARY:U3 (Vorsorge-Untersuchung)\r\n"));
@@ -584,6 +611,7 @@ mod tests {
             "kind-1",
             d("2026-05-03"),
             &[],
+            &crate::i18n::in_german,
         );
         check_wire_format(&ics);
         assert!(!ics.contains("BEGIN:VEVENT"));
@@ -595,7 +623,7 @@ mod tests {
         let rules = statewide();
         let birth = d("2026-05-03");
         let today = d("2026-12-01");
-        let all = calendar_ics(&rules, birth, "Mia", "kind-1", today, &[]);
+        let all = calendar_ics(&rules, birth, "Mia", "kind-1", today, &[], &crate::i18n::in_german);
         check_wire_format(&all);
         assert!(all.contains("UID:kind-1-u6@kekiz-begleiter\r\n"));
         // Kindergeld's date (30 Nov) has passed: the action sits on the last day of this month.
@@ -608,7 +636,7 @@ mod tests {
         let mut done = Vec::new();
         crate::done::mark_done(&mut done, DoneKind::Checkup, "U6", None);
         crate::done::mark_done(&mut done, DoneKind::Deadline, "kindergeld", None);
-        let marked = calendar_ics(&rules, birth, "Mia", "kind-1", today, &done);
+        let marked = calendar_ics(&rules, birth, "Mia", "kind-1", today, &done, &crate::i18n::in_german);
         check_wire_format(&marked);
         assert!(
             !marked.contains("kind-1-u6@"),

@@ -624,6 +624,20 @@ pub enum DataFileError {
     Format(u32),
 }
 
+impl DataFileError {
+    /// What the person reads.
+    pub fn message(&self) -> crate::i18n::Msg {
+        match self {
+            DataFileError::Shape(detail) => {
+                crate::i18n::Msg::new("data_file.shape").text("detail", detail)
+            }
+            DataFileError::Format(format) => crate::i18n::Msg::new("data_file.format")
+                .num("format", i64::from(*format))
+                .num("expected", i64::from(FORMAT_VERSION)),
+        }
+    }
+}
+
 /// The path of the town index, which every device keeps.
 pub const INDEX_PATH: &str = "/data/index.json";
 

@@ -4,6 +4,7 @@
 
 use crate::age::BirthInfo;
 use crate::date::Date;
+use crate::i18n::Msg;
 use crate::profile::{validate_child_input, ChildInputError};
 use thiserror::Error;
 
@@ -19,19 +20,11 @@ pub enum DateKind {
 
 impl DateKind {
     /// The field's label, one of the canonical screen words.
-    pub fn label(self) -> &'static str {
-        match self {
-            DateKind::Birth => "Geburtsdatum",
-            DateKind::Due => "Entbindungstermin",
-        }
-    }
-
-    /// The label with its article, for sentences: "das Geburtsdatum", "den Entbindungstermin".
-    pub fn with_article(self) -> &'static str {
-        match self {
-            DateKind::Birth => "das Geburtsdatum",
-            DateKind::Due => "den Entbindungstermin",
-        }
+    pub fn label(self) -> Msg {
+        Msg::new(match self {
+            DateKind::Birth => "form.birth_date",
+            DateKind::Due => "form.due_date",
+        })
     }
 }
 
@@ -49,19 +42,33 @@ pub struct ChildForm {
 /// Why the date field cannot be right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum DateFieldError {
-    /// Nothing entered; the field with its article ("das Geburtsdatum").
-    #[error("Bitte geben Sie {0} ein.")]
-    Missing(&'static str),
+    /// Nothing entered in the field of this kind.
+    #[error("no {0:?} date entered")]
+    Missing(DateKind),
     /// Not a date that exists.
-    #[error("Das ist kein gültiges Datum. Bitte geben Sie Tag, Monat und Jahr ein.")]
+    #[error("not a date that exists")]
     Unreadable,
     /// A date, but not a possible one for this child.
     #[error(transparent)]
     Implausible(#[from] ChildInputError),
 }
 
+impl DateFieldError {
+    /// What the person reads beside the field.
+    pub fn message(&self) -> Msg {
+        match self {
+            DateFieldError::Missing(DateKind::Birth) => Msg::new("form.missing_birth"),
+            DateFieldError::Missing(DateKind::Due) => Msg::new("form.missing_due"),
+            DateFieldError::Unreadable => Msg::new("form.unreadable"),
+            DateFieldError::Implausible(problem) => problem.message(),
+        }
+    }
+}
+
 /// The message when no town has been chosen from the list.
-pub const NO_TOWN_CHOSEN: &str = "Bitte wählen Sie Ihren Wohnort aus der Vorschlagsliste.";
+pub fn no_town_chosen() -> Msg {
+    Msg::new("form.no_town")
+}
 
 /// Longest nickname kept; longer input is cut, since the name is only a label on the phone.
 pub use crate::profile::NICKNAME_MAX_CHARS;
@@ -71,7 +78,7 @@ impl ChildForm {
     pub fn birth(&self, today: Date) -> Result<BirthInfo, DateFieldError> {
         let text = self.date.trim();
         if text.is_empty() {
-            return Err(DateFieldError::Missing(self.kind.with_article()));
+            return Err(DateFieldError::Missing(self.kind));
         }
         let date: Date = text.parse().map_err(|_| DateFieldError::Unreadable)?;
         let birth = match self.kind {
@@ -109,13 +116,13 @@ impl ChildForm {
 
 /// How a town's Kreis reads in a suggestion list: "Kreis Steinfurt", "Städteregion Aachen",
 /// or "kreisfreie Stadt" (Destatis names a kreisfreie Stadt's Kreis like the town: "Köln, Stadt").
-pub fn kreis_label(kreis: &str, kreisfrei: bool) -> String {
+pub fn kreis_label(kreis: &str, kreisfrei: bool) -> Msg {
     if kreisfrei {
-        "kreisfreie Stadt".to_owned()
+        Msg::new("form.kreisfrei")
     } else if kreis.starts_with("Städteregion") {
-        kreis.to_owned()
+        Msg::new("common.as_is").text("text", kreis)
     } else {
-        format!("Kreis {kreis}")
+        Msg::new("form.kreis").text("kreis", kreis)
     }
 }
 
@@ -141,13 +148,16 @@ mod tests {
             .birth(day("2026-11-21"))
             .unwrap_err();
         assert_eq!(
-            error.to_string(),
+            crate::i18n::in_german(&error.message()),
             "Bitte geben Sie den Entbindungstermin ein."
         );
         let error = form(DateKind::Birth, "")
             .birth(day("2026-11-21"))
             .unwrap_err();
-        assert_eq!(error.to_string(), "Bitte geben Sie das Geburtsdatum ein.");
+        assert_eq!(
+            crate::i18n::in_german(&error.message()),
+            "Bitte geben Sie das Geburtsdatum ein."
+        );
     }
 
     #[test]
@@ -171,7 +181,7 @@ mod tests {
             error,
             DateFieldError::Implausible(ChildInputError::BirthInFuture)
         );
-        assert!(error.to_string().contains("Zukunft"));
+        assert!(crate::i18n::in_german(&error.message()).contains("Zukunft"));
     }
 
     #[test]
@@ -204,11 +214,9 @@ mod tests {
 
     #[test]
     fn kreis_labels() {
-        assert_eq!(kreis_label("Steinfurt", false), "Kreis Steinfurt");
-        assert_eq!(
-            kreis_label("Städteregion Aachen", false),
-            "Städteregion Aachen"
-        );
-        assert_eq!(kreis_label("Köln, Stadt", true), "kreisfreie Stadt");
+        let label = |kreis, kreisfrei| crate::i18n::in_german(&kreis_label(kreis, kreisfrei));
+        assert_eq!(label("Steinfurt", false), "Kreis Steinfurt");
+        assert_eq!(label("Städteregion Aachen", false), "Städteregion Aachen");
+        assert_eq!(label("Köln, Stadt", true), "kreisfreie Stadt");
     }
 }

@@ -10,6 +10,7 @@ use crate::date::{AsOf, Date};
 use crate::directory::Ags;
 use crate::profile::{is_nrw_ags, DUE_DATE_GRACE_DAYS};
 use std::fmt;
+use crate::i18n::Msg;
 use thiserror::Error;
 
 /// The query parameter for the town key (AGS).
@@ -89,26 +90,40 @@ pub struct Handover {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum HandoverError {
     /// The `ort` value is not 8 digits starting with "05".
-    #[error("Der Link nennt keinen Wohnort in NRW. Bitte wählen Sie Ihren Wohnort selbst aus.")]
+    #[error("no NRW town in the link")]
     BadTown,
     /// A month value is not of the form YYYY-MM with a month from 01 to 12.
-    #[error("Der Link nennt keinen gültigen Monat. Bitte geben Sie das Datum selbst ein.")]
+    #[error("no valid month in the link")]
     BadMonth,
     /// Both `geboren` and `erwartet` are present.
-    #[error("Der Link nennt zugleich einen Geburtsmonat und einen Entbindungsmonat. Bitte geben Sie das Datum selbst ein.")]
+    #[error("both a birth and a due month in the link")]
     BothMonths,
     /// Neither `geboren` nor `erwartet` is present.
-    #[error("Der Link nennt weder einen Geburtsmonat noch einen Entbindungsmonat. Bitte geben Sie das Datum selbst ein.")]
+    #[error("neither a birth nor a due month in the link")]
     NoMonth,
     /// One of the link's parameters appears more than once; the parameter's name (one of the
     /// app's own constants, never text from the link).
-    #[error("Der Link ist beschädigt: „{0}“ steht mehrmals darin. Bitte geben Sie Ihre Angaben selbst ein.")]
+    #[error("`{0}` more than once in the link")]
     Repeated(&'static str),
     /// A value has broken percent-encoding (a "%" without two hex digits, or no UTF-8 text).
-    #[error(
-        "Der Link ist beschädigt (ungültige Zeichen). Bitte geben Sie Ihre Angaben selbst ein."
-    )]
+    #[error("broken percent-encoding in the link")]
     Encoding,
+}
+
+impl HandoverError {
+    /// What the parent who opened the link reads.
+    pub fn message(&self) -> Msg {
+        match self {
+            HandoverError::BadTown => Msg::new("handover_error.bad_town"),
+            HandoverError::BadMonth => Msg::new("handover_error.bad_month"),
+            HandoverError::BothMonths => Msg::new("handover_error.both_months"),
+            HandoverError::NoMonth => Msg::new("handover_error.no_month"),
+            HandoverError::Repeated(name) => {
+                Msg::new("handover_error.repeated").ltr("name", *name)
+            }
+            HandoverError::Encoding => Msg::new("handover_error.encoding"),
+        }
+    }
 }
 
 /// The query of a handover link: "?ort=05978024&geboren=2026-05" or "?ort=…&erwartet=2027-03".
@@ -416,10 +431,10 @@ mod tests {
     #[test]
     fn errors_speak_german() {
         assert_eq!(
-            HandoverError::BadTown.to_string(),
+            crate::i18n::in_german(&HandoverError::BadTown.message()),
             "Der Link nennt keinen Wohnort in NRW. Bitte wählen Sie Ihren Wohnort selbst aus."
         );
-        assert!(HandoverError::NoMonth.to_string().contains("Geburtsmonat"));
+        assert!(crate::i18n::in_german(&HandoverError::NoMonth.message()).contains("Geburtsmonat"));
     }
 
     /// Text a hostile link might carry, to be found in no error message.

@@ -949,3 +949,19 @@ mod tests {
         assert_eq!(preferred_language(&[], &list), "de");
     }
 }
+
+/// The German catalogue of the app (public/lang/de.txt): canonical, built into every binary.
+/// A broken file gives an empty catalogue (every message then shows its key); the native
+/// catalogue test fails on it long before that.
+pub fn german() -> &'static Catalogue {
+    static GERMAN: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    GERMAN.get_or_init(|| {
+        parse_catalogue("de", "de.txt", include_str!("../../../public/lang/de.txt"))
+            .unwrap_or_else(|_| Catalogue::empty("de"))
+    })
+}
+
+/// A message in German (the data tool's exports, the core's tests).
+pub fn in_german(msg: &Msg) -> String {
+    german().render(msg, german())
+}

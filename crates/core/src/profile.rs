@@ -6,7 +6,9 @@
 //! ([`validate_child_input`]).
 //!
 //! Stored layouts:
-//! - schema 2 (current): `{"schema":2,"town":"05566012"|null,"children":[{"id":1,"nickname":"Mia",
+//! - schema 4 (current): schema 3 with `"language":"tr"` (optional, the app's language).
+//! - schema 3: schema 2 with each child's optional `done` marks.
+//! - schema 2: `{"schema":2,"town":"05566012"|null,"children":[{"id":1,"nickname":"Mia",
 //!   "birth":{"born":"2026-05-03"}}]}`; `birth` may be `{"expected":"…"}`, `nickname` may be absent.
 //! - schema 1 (single child): `{"schema":1,"town":…,"birth_date":…|null,"due_date":…|null,
 //!   "child_name":…|null}`; migrates to one child with id 1 (a birth date wins over a due date),
@@ -22,10 +24,11 @@ use crate::directory::{Ags, Town};
 use crate::done::{DoneKind, DoneMark};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use crate::i18n::Msg;
 use thiserror::Error;
 
 /// The schema version this app writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The `app` field of an export file.
 pub const EXPORT_APP: &str = "kekiz-begleiter";
@@ -49,6 +52,8 @@ pub struct Profile {
     pub town: Option<Ags>,
     /// The children, in the order the family entered them.
     pub children: Vec<Child>,
+    /// The app's language chosen by the family ("tr"), since schema 4; `None` follows the browser.
+    pub language: Option<String>,
 }
 
 /// One child of the family.
@@ -70,23 +75,19 @@ pub struct Child {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ProfileError {
     /// The text is not JSON at all.
-    #[error("Die gespeicherten Daten sind nicht lesbar (kein JSON): {0}")]
+    #[error("stored data is not JSON: {0}")]
     NotJson(String),
     /// JSON, but not laid out as a profile of a known schema.
-    #[error("Die gespeicherten Daten haben nicht den erwarteten Aufbau: {0}")]
+    #[error("stored data does not have the expected shape: {0}")]
     WrongShape(String),
     /// Written by a newer version of the app.
-    #[error("Die Daten stammen aus einer neueren Version der App (Schema {0}). Bitte aktualisieren Sie die App.")]
+    #[error("data from a newer version of the app (schema {0})")]
     FromTheFuture(u32),
     /// A file that is not an export of this app.
-    #[error("Diese Datei ist kein Export des KeKiz-Begleiters.")]
+    #[error("not an export of KeKiz-Begleiter")]
     NotAnExport,
     /// A file larger than [`MAX_IMPORT_BYTES`]; its size in bytes. Refused before it is read.
-    #[error(
-        "Die Datei ist zu groß ({size}). Eine Export-Datei des KeKiz-Begleiters ist höchstens {max} KB groß.",
-        size = crate::words::bytes_in_words(*.0),
-        max = MAX_IMPORT_BYTES / 1024
-    )]
+    #[error("file too large ({0} bytes, at most {max})", max = MAX_IMPORT_BYTES)]
     TooLarge(u64),
     /// The layout is right but a value is not.
     #[error(transparent)]
@@ -97,24 +98,19 @@ pub enum ProfileError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum InvalidValue {
     /// The town key is not an NRW AGS (8 digits starting with 05).
-    #[error("„{0}“ ist kein gültiger Ortsschlüssel aus Nordrhein-Westfalen.")]
+    #[error("`{0}` is not an NRW town key")]
     TownKey(String),
     /// The town key is well-formed, but no such town is known.
-    #[error(
-        "Den Ort mit dem Schlüssel {0} kennt die App nicht. Bitte wählen Sie Ihren Wohnort neu."
-    )]
+    #[error("unknown town key {0}")]
     UnknownTown(String),
     /// Two children share an id.
-    #[error("Zwei Kinder haben dieselbe Nummer {0}.")]
+    #[error("two children have the id {0}")]
     DuplicateChildId(u32),
     /// More children than [`MAX_CHILDREN`].
-    #[error("Die App kann höchstens {max} Kinder verwalten.", max = MAX_CHILDREN)]
+    #[error("more than {max} children", max = MAX_CHILDREN)]
     TooManyChildren,
     /// A nickname (trimmed) longer than [`NICKNAME_MAX_CHARS`] characters; not repeated here.
-    #[error(
-        "Ein Name ist länger als {max} Zeichen. Die App speichert Namen mit höchstens {max} Zeichen.",
-        max = NICKNAME_MAX_CHARS
-    )]
+    #[error("a nickname longer than {max} characters", max = NICKNAME_MAX_CHARS)]
     NicknameTooLong,
 }
 
@@ -122,17 +118,68 @@ pub enum InvalidValue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum ChildInputError {
     /// A birth date after today.
-    #[error("Das Geburtsdatum liegt in der Zukunft. Für ein erwartetes Kind wählen Sie bitte „Entbindungstermin“.")]
+    #[error("birth date in the future")]
     BirthInFuture,
     /// A due date more than [`DUE_DATE_GRACE_DAYS`] days ago: the baby is most likely born.
-    #[error("Der Entbindungstermin liegt mehr als zwei Wochen zurück. Ist Ihr Kind schon geboren? Dann wählen Sie bitte „Geburtsdatum“ und geben den Tag der Geburt ein.")]
+    #[error("due date more than two weeks ago")]
     DueDateInPast,
     /// A due date more than ten months ahead.
-    #[error("Der Entbindungstermin liegt mehr als zehn Monate in der Zukunft. Bitte prüfen Sie das Datum.")]
+    #[error("due date more than ten months ahead")]
     DueDateTooFar,
     /// A birth date 18 or more years ago.
-    #[error("Das Geburtsdatum liegt mehr als 18 Jahre zurück. Die App begleitet Familien mit Kindern bis 18 Jahre. Bitte prüfen Sie das Datum.")]
+    #[error("birth date 18 or more years ago")]
     OlderThan18,
+}
+
+impl ProfileError {
+    /// What the person reads.
+    pub fn message(&self) -> Msg {
+        match self {
+            ProfileError::NotJson(detail) => Msg::new("profile.not_json").text("detail", detail),
+            ProfileError::WrongShape(detail) => {
+                Msg::new("profile.wrong_shape").text("detail", detail)
+            }
+            ProfileError::FromTheFuture(schema) => {
+                Msg::new("profile.from_future").num("schema", i64::from(*schema))
+            }
+            ProfileError::NotAnExport => Msg::new("profile.not_export"),
+            ProfileError::TooLarge(size) => Msg::new("profile.too_large")
+                .msg("size", crate::words::bytes_in_words(*size))
+                .num("max", (MAX_IMPORT_BYTES / 1024) as i64),
+            ProfileError::Invalid(value) => value.message(),
+        }
+    }
+}
+
+impl InvalidValue {
+    /// What the person reads.
+    pub fn message(&self) -> Msg {
+        match self {
+            InvalidValue::TownKey(key) => Msg::new("profile.bad_town_key").text("key", key),
+            InvalidValue::UnknownTown(key) => Msg::new("profile.unknown_town").ltr("key", key),
+            InvalidValue::DuplicateChildId(id) => {
+                Msg::new("profile.duplicate_child").num("id", i64::from(*id))
+            }
+            InvalidValue::TooManyChildren => {
+                Msg::new("profile.too_many_children").num("max", MAX_CHILDREN as i64)
+            }
+            InvalidValue::NicknameTooLong => {
+                Msg::new("profile.nickname_too_long").num("max", NICKNAME_MAX_CHARS as i64)
+            }
+        }
+    }
+}
+
+impl ChildInputError {
+    /// What the person reads beside the date field.
+    pub fn message(&self) -> Msg {
+        Msg::new(match self {
+            ChildInputError::BirthInFuture => "child_input.birth_in_future",
+            ChildInputError::DueDateInPast => "child_input.due_in_past",
+            ChildInputError::DueDateTooFar => "child_input.due_too_far",
+            ChildInputError::OlderThan18 => "child_input.older_than_18",
+        })
+    }
 }
 
 /// Checks a birth or due date typed in onboarding against `today`.
@@ -164,15 +211,20 @@ struct StoredOut<'a> {
     schema: u32,
     town: &'a Option<Ags>,
     children: &'a [Child],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: &'a Option<String>,
 }
 
-/// The stored layout of schemas 2 and 3, for reading (3 adds the children's optional `done`).
+/// The stored layout of schemas 2 to 4, for reading (3 adds the children's optional `done`,
+/// 4 the optional `language`).
 #[derive(Deserialize)]
 struct StoredV2 {
     #[serde(default)]
     town: Option<Ags>,
     #[serde(default)]
     children: Vec<Child>,
+    #[serde(default)]
+    language: Option<String>,
 }
 
 /// The stored layout of schema 1: one child.
@@ -314,6 +366,7 @@ impl Profile {
             schema: SCHEMA_VERSION,
             town: &self.town,
             children: &self.children,
+            language: &self.language,
         }
     }
 
@@ -330,11 +383,13 @@ impl Profile {
         };
         let shape = |e: serde_json::Error| ProfileError::WrongShape(e.to_string());
         let profile = match schema {
-            2 | 3 => {
+            2..=4 => {
                 let v2: StoredV2 = serde_json::from_value(value).map_err(shape)?;
                 Profile {
                     town: v2.town,
                     children: v2.children,
+                    // Before schema 4 no language was chosen: the browser's preference applies.
+                    language: if schema >= 4 { v2.language } else { None },
                 }
             }
             1 => {
@@ -356,6 +411,7 @@ impl Profile {
                 Profile {
                     town: v1.town,
                     children,
+                    language: None,
                 }
             }
             n if n > u64::from(SCHEMA_VERSION) => {
@@ -397,6 +453,11 @@ impl Profile {
             }
             child.nickname = nickname;
         }
+        // A language code is two or three small letters; anything else is forgotten (the app
+        // then follows the browser), never refused: it is a preference, not the family's data.
+        self.language = self.language.filter(|code| {
+            (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+        });
         Ok(self)
     }
 }
@@ -449,6 +510,7 @@ mod tests {
 
     fn mia() -> Profile {
         Profile {
+            language: None,
             town: Some("05566012".parse().expect("test town")),
             children: vec![
                 Child {
@@ -468,22 +530,42 @@ mod tests {
     }
 
     #[test]
-    fn stores_schema_3_and_reads_it_back() {
+    fn stores_schema_4_and_reads_it_back() {
         let text = mia().to_stored_json();
         assert_eq!(
             text,
-            r#"{"schema":3,"town":"05566012","children":[{"id":1,"nickname":"Mia","birth":{"born":"2026-05-03"}},{"id":2,"birth":{"expected":"2027-01-10"}}]}"#
+            r#"{"schema":4,"town":"05566012","children":[{"id":1,"nickname":"Mia","birth":{"born":"2026-05-03"}},{"id":2,"birth":{"expected":"2027-01-10"}}]}"#
         );
         assert_eq!(Profile::from_stored_json(&text), Ok(mia()));
         let empty = Profile::default();
         assert_eq!(
             empty.to_stored_json(),
-            r#"{"schema":3,"town":null,"children":[]}"#
+            r#"{"schema":4,"town":null,"children":[]}"#
         );
         assert_eq!(
             Profile::from_stored_json(&empty.to_stored_json()),
             Ok(empty)
         );
+    }
+
+    #[test]
+    fn schema_4_keeps_the_language_and_older_schemas_migrate_without_one() {
+        let v3 = r#"{"schema":3,"town":"05566012","children":[{"id":1,"birth":{"born":"2026-05-03"}}]}"#;
+        let profile = Profile::from_stored_json(v3).expect("schema 3 reads");
+        assert_eq!(profile.language, None);
+        assert_eq!(profile.children.len(), 1);
+        let chosen = Profile {
+            language: Some("ar".to_owned()),
+            ..profile
+        };
+        let stored = chosen.to_stored_json();
+        assert!(stored.starts_with(r#"{"schema":4,"#), "{stored}");
+        assert!(stored.contains(r#""language":"ar""#), "{stored}");
+        assert_eq!(Profile::from_stored_json(&stored), Ok(chosen.clone()));
+        let exported = chosen.to_export_json(d("2026-11-21"));
+        assert_eq!(parse_export(&exported).map(|p| p.language), Ok(Some("ar".to_owned())));
+        let hostile = r#"{"schema":4,"town":null,"children":[],"language":"<b>x</b>"}"#;
+        assert_eq!(Profile::from_stored_json(hostile).map(|p| p.language), Ok(None));
     }
 
     #[test]
@@ -548,8 +630,8 @@ mod tests {
             Err(ProfileError::WrongShape(_))
         ));
         assert_eq!(
-            Profile::from_stored_json(r#"{"schema":4,"whatever":[]}"#),
-            Err(ProfileError::FromTheFuture(4))
+            Profile::from_stored_json(r#"{"schema":5,"whatever":[]}"#),
+            Err(ProfileError::FromTheFuture(5))
         );
         let bad_date =
             r#"{"schema":2,"town":null,"children":[{"id":1,"birth":{"born":"2026-02-30"}}]}"#;
@@ -573,7 +655,7 @@ mod tests {
             Profile::from_stored_json(twins),
             Err(ProfileError::Invalid(InvalidValue::DuplicateChildId(4)))
         );
-        let message = ProfileError::FromTheFuture(3).to_string();
+        let message = crate::i18n::in_german(&ProfileError::FromTheFuture(3).message());
         assert!(message.contains("neueren Version"), "{message}");
     }
 
@@ -582,7 +664,7 @@ mod tests {
         let text = mia().to_export_json(d("2026-11-21"));
         assert!(text.contains(r#""app": "kekiz-begleiter""#));
         assert!(text.contains(r#""exported": "2026-11-21""#));
-        assert!(text.contains(r#""schema": 3"#));
+        assert!(text.contains(r#""schema": 4"#));
         assert_eq!(parse_export(&text), Ok(mia()));
         // Marks travel with the export.
         let mut marked = mia();
@@ -629,6 +711,7 @@ mod tests {
         }];
         assert_eq!(mia().check_known_town(&towns), Ok(()));
         let elsewhere = Profile {
+            language: None,
             town: Some("05566008".parse().expect("test town")),
             children: Vec::new(),
         };
@@ -667,6 +750,7 @@ mod tests {
     /// A profile with `count` children, each named `name`.
     fn family_of(count: u32, name: &str) -> Profile {
         Profile {
+            language: None,
             town: None,
             children: (1..=count)
                 .map(|id| Child {
@@ -701,7 +785,7 @@ mod tests {
             refused
         );
         assert_eq!(
-            InvalidValue::TooManyChildren.to_string(),
+            crate::i18n::in_german(&InvalidValue::TooManyChildren.message()),
             "Die App kann höchstens 20 Kinder verwalten."
         );
 
@@ -736,7 +820,7 @@ mod tests {
             r#"{{"schema":1,"town":null,"birth_date":"2024-12-01","due_date":null,"child_name":"{long}"}}"#
         );
         assert_eq!(Profile::from_stored_json(&v1), refused);
-        let message = ProfileError::from(InvalidValue::NicknameTooLong).to_string();
+        let message = crate::i18n::in_german(&ProfileError::from(InvalidValue::NicknameTooLong).message());
         assert_eq!(
             message,
             "Ein Name ist länger als 40 Zeichen. Die App speichert Namen mit höchstens 40 Zeichen."
@@ -780,11 +864,11 @@ mod tests {
         );
         let twenty_mb = 20 * 1024 * 1024;
         assert_eq!(
-            check_import_size(twenty_mb).unwrap_err().to_string(),
+            crate::i18n::in_german(&check_import_size(twenty_mb).unwrap_err().message()),
             "Die Datei ist zu groß (20,0 MB). Eine Export-Datei des KeKiz-Begleiters ist höchstens 256 KB groß."
         );
         assert_eq!(
-            ProfileError::TooLarge(300_000).to_string(),
+            crate::i18n::in_german(&ProfileError::TooLarge(300_000).message()),
             "Die Datei ist zu groß (293,0 KB). Eine Export-Datei des KeKiz-Begleiters ist höchstens 256 KB groß."
         );
 
@@ -826,11 +910,10 @@ mod tests {
             Err(ChildInputError::DueDateTooFar)
         );
         assert_eq!(
-            ChildInputError::BirthInFuture.to_string(),
+            crate::i18n::in_german(&ChildInputError::BirthInFuture.message()),
             "Das Geburtsdatum liegt in der Zukunft. Für ein erwartetes Kind wählen Sie bitte „Entbindungstermin“."
         );
-        assert!(ChildInputError::DueDateInPast
-            .to_string()
+        assert!(crate::i18n::in_german(&ChildInputError::DueDateInPast.message())
             .contains("schon geboren"));
     }
 
@@ -840,14 +923,18 @@ mod tests {
         let profile = Profile::from_stored_json(v2).expect("migrates");
         assert_eq!(profile, mia());
         assert!(profile.children.iter().all(|c| c.done.is_empty()));
-        assert!(profile.to_stored_json().starts_with(r#"{"schema":3,"#));
+        assert!(profile.to_stored_json().starts_with(r#"{"schema":4,"#));
         let v3 = r#"{"schema":3,"town":null,"children":[{"id":1,"birth":{"born":"2026-05-03"},"done":[{"kind":"checkup","id":"U4","on":"2026-08-20"},{"kind":"deadline","id":"kindergeld"}]}]}"#;
         let profile = Profile::from_stored_json(v3).expect("reads");
         let done = &profile.children[0].done;
         assert_eq!(done.len(), 2);
         assert_eq!(done[0].on, Some(d("2026-08-20")));
         assert_eq!(done[1].kind, crate::done::DoneKind::Deadline);
-        assert_eq!(profile.to_stored_json(), v3, "stored back byte for byte");
+        assert_eq!(
+            profile.to_stored_json(),
+            v3.replace(r#""schema":3"#, r#""schema":4"#),
+            "stored back byte for byte, as schema 4"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! project's own ids; rows are sorted by those ids' keys; no timestamps: same input, same bytes.
 
 use crate::build::Output;
+use kekiz_core::i18n::in_german;
 use kekiz_core::date::AsOf;
 use kekiz_core::directory::{
     Address, AgeRange, Category, Confidence, DirectoryIndex, Offer, Office, OfficeFile, OfficeKind,
@@ -209,10 +210,11 @@ fn taxonomies() -> Vec<Taxonomy> {
                 "Willkommensbesuch des Jugendamts bei Familien mit einem neugeborenen Kind (Babybegrüßungsdienst).",
             ))
             .chain(CATEGORIES.iter().map(|&c| {
+                let name = in_german(&words::category_name(c));
                 term(
                     category_term(c),
-                    words::category_name(c),
-                    &format!("Angebotsart „{}“ des KeKiz-Begleiters.", words::category_name(c)),
+                    &name,
+                    &format!("Angebotsart „{name}“ des KeKiz-Begleiters."),
                 )
             }))
             .collect(),
@@ -717,7 +719,7 @@ fn add_offer(
     let (minimum_age, maximum_age) = offer.age.map_or((None, None), age_in_years);
     let application = match offer.registration {
         Registration::Unknown => None,
-        known => Some(words::registration_in_words(known)),
+        known => Some(in_german(&words::registration_in_words(known))),
     };
     let service_id = tables.add(
         "service",
@@ -738,7 +740,7 @@ fn add_offer(
                 "eligibility_description",
                 offer
                     .age
-                    .map(|age| format!("Altersgruppe: {}", words::age_range_in_words(age))),
+                    .map(|age| format!("Altersgruppe: {}", in_german(&words::age_range_in_words(age)))),
             )
             .opt("minimum_age", minimum_age.map(|y| y.to_string()))
             .opt("maximum_age", maximum_age.map(|y| y.to_string()))
@@ -792,7 +794,7 @@ fn add_offer(
     add_schedules(tables, &key, &service_id, &offer.schedule)?;
     let languages: BTreeSet<&str> = offer.languages.iter().map(String::as_str).collect();
     for code in languages {
-        let name = words::language_name(code);
+        let name = in_german(&words::language_name(code));
         tables.add(
             "language",
             &format!("{key}/{code}"),
@@ -948,7 +950,7 @@ fn add_schedules(
         if !seen.insert(slot_key.clone()) {
             continue;
         }
-        let words = words::slot_in_words(slot);
+        let words = in_german(&words::slot_in_words(slot));
         let description = match text {
             Some(text) => format!("{words}; {text}"),
             None => words,
