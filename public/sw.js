@@ -2,6 +2,8 @@
 // - install: precache every built app file (the BUILD list below) and the town index;
 // - navigations: answered with the cached page, so the app starts without signal;
 // - app files: cache first (their names or the BUILD version change with their content);
+// - catalogues (/lang/<code>.txt): cached in the app cache when the family's language is first
+//   fetched, and carried over to each new version at install (fetched anew, hash-checked);
 // - data files (/data/…): answered from the cache at once and refreshed in the background with
 //   a conditional request; a changed copy never replaces the good one here: it waits in the
 //   pending cache until the app has read it with its own types (last known good data);
@@ -110,10 +112,54 @@ async function precacheShell() {
   );
 }
 
+// A catalogue of this version, checked against its hash; null when the server has another.
+async function fetchCatalogue(url) {
+  const entry = (BUILD.lang || []).find((e) => e.url === url);
+  if (!entry) return null;
+  const response = await fetch(new Request(url, { cache: 'no-cache' }));
+  if (!response.ok) return null;
+  const hash = await shortHash(await response.clone().arrayBuffer());
+  return hash === entry.hash ? response : null;
+}
+
+// The languages families used with an older version keep working offline with this one.
+async function carryOverCatalogues() {
+  const cache = await caches.open(APP_CACHE);
+  const names = (await caches.keys()).filter((n) => n.startsWith('kekiz-app-') && n !== APP_CACHE);
+  const urls = new Set();
+  for (const name of names) {
+    for (const request of await (await caches.open(name)).keys()) {
+      const path = new URL(request.url).pathname;
+      if (path.startsWith('/lang/')) urls.add(path);
+    }
+  }
+  for (const url of urls) {
+    if (!(BUILD.lang || []).some((e) => e.url === url)) continue; // a language this version dropped
+    const response = await fetchCatalogue(url);
+    if (!response) throw new Error(`${url} does not belong to version ${BUILD.version}`);
+    await cache.put(url, response);
+  }
+}
+
+async function answerCatalogue(url) {
+  const cache = await caches.open(APP_CACHE);
+  const cached = await cache.match(url);
+  if (cached) return cached;
+  const response = await fetchCatalogue(url);
+  if (!response) return fetch(url);
+  try {
+    await cache.put(url, response.clone());
+  } catch {
+    await tellClients({ type: 'STORAGE_FAILED', url });
+  }
+  return response;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       await precacheShell();
+      await carryOverCatalogues();
       // Every family needs the town index; office files are kept when a family needs them.
       const stored = await (await caches.open(DATA_CACHE)).match(INDEX_URL);
       if (!stored && !(await refreshData(INDEX_URL))) throw new Error('the town index could not be fetched');
@@ -137,6 +183,10 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+  // The page shows a language fetched before this worker controlled it: keep that catalogue.
+  if (event.data && event.data.type === 'KEEP_CATALOGUE' && typeof event.data.url === 'string' && event.data.url.startsWith('/lang/')) {
+    event.waitUntil(answerCatalogue(event.data.url));
+  }
 });
 
 async function answerData(event, url, visit) {
@@ -171,6 +221,10 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(answerApp(new Request('/')));
+    return;
+  }
+  if (url.pathname.startsWith('/lang/')) {
+    event.respondWith(answerCatalogue(url.pathname));
     return;
   }
   if (url.pathname.startsWith('/data/')) {

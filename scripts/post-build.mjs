@@ -70,9 +70,13 @@ const entries = files.map((url) => ({
 }));
 // The app shell: every file the app needs to run offline. PNG icons are only for installing
 // (the browser fetches them from the manifest then), so they are not precached.
-const shell = entries.filter((e) => !e.url.startsWith('/data/') && !/^\/icons\/.*\.png$/.test(e.url));
-const version = sha256(shell.map((e) => `${e.url} ${e.hash}`).join('\n')).slice(0, 16);
-const manifest = { version, shell };
+// Catalogues (/lang/) are cached only for the language a family uses, when it is first
+// fetched; they belong to the version like every app file (their keys change with the code).
+const isCatalogue = (e) => e.url.startsWith('/lang/');
+const shell = entries.filter((e) => !e.url.startsWith('/data/') && !isCatalogue(e) && !/^\/icons\/.*\.png$/.test(e.url));
+const lang = entries.filter(isCatalogue).map(({ url, hash }) => ({ url, hash }));
+const version = sha256([...shell, ...lang].map((e) => `${e.url} ${e.hash}`).join('\n')).slice(0, 16);
+const manifest = { version, shell, lang };
 
 // 3. The data format number, from the Rust source that defines it.
 const directory = readFileSync(new URL('../crates/core/src/directory.rs', import.meta.url), 'utf8');
@@ -101,4 +105,4 @@ writeFileSync(
     .replace(buildLine, () => `const BUILD = ${JSON.stringify(manifest)};`)
     .replace(formatLine, () => `const DATA_FORMAT = ${format[1]}; // replaced at build time by scripts/post-build.mjs`),
 );
-console.log(`post-build: loader ${loaderName}, ${shell.length} app files to precache, ${entries.length} files hashed, version ${version}`);
+console.log(`post-build: loader ${loaderName}, ${shell.length} app files to precache, ${lang.length} catalogues, ${entries.length} files hashed, version ${version}`);

@@ -21,12 +21,20 @@ use kekiz_core::i18n::Msg;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Mounts the app in place of the static first screen in index.html.
+/// Mounts the app in place of the static first screen in index.html, once the catalogue of
+/// the starting language is there (from the service worker's cache without signal), so that
+/// the first screen never flashes in another language.
 pub fn mount() {
-    match dom::take_mount_point("app") {
-        Ok(root) => leptos::mount::mount_to(root, App).forget(),
-        Err(error) => leptos::logging::error!("KeKiz-Begleiter could not start: {error}"),
-    }
+    leptos::task::spawn_local(async {
+        let code = crate::i18n::starting_language();
+        if let Err(problem) = crate::i18n::show(&code).await {
+            leptos::logging::warn!("starting in German, {code} not loaded: {}", problem.key);
+        }
+        match dom::take_mount_point("app") {
+            Ok(root) => leptos::mount::mount_to(root, App).forget(),
+            Err(error) => leptos::logging::error!("KeKiz-Begleiter could not start: {error}"),
+        }
+    });
 }
 
 /// Refreshes "today" at every local midnight, so ages and dates move on in an open app.
@@ -153,7 +161,10 @@ pub fn App() -> impl IntoView {
         route
     });
 
-    view! {
+    // Everything is made again when the language shown changes (rare: a choice, a visit).
+    move || {
+        let _language = crate::i18n::shown_code();
+        view! {
         // The skip link moves focus without touching the address (the hash names the screen).
         <a class="skip-link" href="#main" on:click=|event| {
             event.prevent_default();
@@ -179,5 +190,6 @@ pub fn App() -> impl IntoView {
         <footer class="site-footer">
             <a href=Route::About.to_hash()>{t("app.footer_about")}</a>
         </footer>
+        }
     }
 }

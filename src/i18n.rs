@@ -73,6 +73,27 @@ pub fn browser_language() -> String {
     kekiz_core::i18n::preferred_language(&dom::preferred_languages(), &languages()).to_owned()
 }
 
+/// The language the app starts in ([`kekiz_core::i18n::starting_language`]): the stored
+/// choice, a handed-over link's language, the browser's preference.
+pub fn starting_language() -> String {
+    let stored = crate::platform::storage::load_profile_text()
+        .ok()
+        .flatten()
+        .and_then(|text| kekiz_core::profile::Profile::from_stored_json(&text).ok())
+        .and_then(|profile| profile.language);
+    let linked = kekiz_core::handover::parse_handover(&dom::query())
+        .ok()
+        .flatten()
+        .and_then(|handover| handover.language);
+    kekiz_core::i18n::starting_language(
+        stored.as_deref(),
+        linked.as_deref(),
+        &dom::preferred_languages(),
+        &languages(),
+    )
+    .to_owned()
+}
+
 /// Shows the app in `code`: German at once, another language once its catalogue is fetched
 /// (from the service worker's cache without signal). On failure the language shown stays.
 pub async fn show(code: &str) -> Result<(), Msg> {
@@ -95,6 +116,12 @@ pub async fn show(code: &str) -> Result<(), Msg> {
         Msg::new("language.not_loaded")
     })?;
     set_shown(Arc::new(catalogue));
+    let url = format!("/lang/{file}");
+    leptos::task::spawn_local(async move {
+        if let Err(error) = crate::platform::service_worker::keep_catalogue(&url).await {
+            leptos::logging::warn!("language not kept offline: {error}");
+        }
+    });
     Ok(())
 }
 

@@ -97,6 +97,10 @@ pub struct AppState {
     /// Why new data could not be taken over or kept (the app then works on with what it has),
     /// as a message.
     pub data_notice: RwSignal<Option<Msg>>,
+    /// Why the language picked could not be shown (its catalogue did not load).
+    pub language_notice: RwSignal<Option<Msg>>,
+    /// A visit has just ended: visit mode says that nothing of the family was kept.
+    pub visit_ended: RwSignal<bool>,
 }
 
 /// A home visit's family: town and birth or due date, held only in memory.
@@ -106,6 +110,10 @@ pub struct Visit {
     pub town: String,
     /// The child's birth or due date.
     pub birth: BirthInfo,
+    /// The language the family's page is shown in.
+    pub language: String,
+    /// The language the volunteer's app was in before, shown again when the visit ends.
+    pub volunteer_language: String,
 }
 
 /// The app state of the surrounding app.
@@ -135,7 +143,36 @@ impl AppState {
                     .transpose(),
             ),
             data_notice: RwSignal::new(None),
+            language_notice: RwSignal::new(None),
+            visit_ended: RwSignal::new(false),
         }
+    }
+
+    /// The family picked a language: shows the app in it and stores the choice with the
+    /// profile (only once the catalogue is there); then focuses `refocus` (the picker) again,
+    /// since the whole page is made anew in the new language.
+    pub fn choose_language(&self, code: String, refocus: &'static str) {
+        let app = *self;
+        leptos::task::spawn_local(async move {
+            match crate::i18n::show(&code).await {
+                Ok(()) => {
+                    app.language_notice.set(None);
+                    app.update_profile(|profile| profile.language = Some(code));
+                    request_animation_frame(move || crate::platform::dom::focus(refocus));
+                }
+                Err(problem) => app.language_notice.set(Some(problem)),
+            }
+        });
+    }
+
+    /// Shows the app in `code` without storing it (a home visit shows the family's language).
+    pub fn show_language(&self, code: String) {
+        let app = *self;
+        leptos::task::spawn_local(async move {
+            if let Err(problem) = crate::i18n::show(&code).await {
+                app.language_notice.set(Some(problem));
+            }
+        });
     }
 
     /// Reads every new copy of a data file that the service worker keeps waiting, with the

@@ -108,7 +108,11 @@ pub fn FamilyView(
         .into_any()
     };
 
+    // The directory's texts are German (as the offices publish them): said once, in the language shown.
+    let data_in_german = (crate::i18n::shown_code() != crate::i18n::DATA_LANGUAGE)
+        .then(|| view! { <p class="hint data-language">{t("language.data_in_german")}</p> });
     view! {
+        {data_in_german}
         <WelcomeCard town=town />
         {sections}
     }

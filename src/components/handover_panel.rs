@@ -28,7 +28,12 @@ pub fn HandoverPanel(
     let app = use_app();
     let link = Memo::new(move |_| {
         let origin = dom::origin().unwrap_or_default();
-        handover_link(&origin, &town.get(), birth.get())
+        handover_link(
+            &origin,
+            &town.get(),
+            birth.get(),
+            Some(&crate::i18n::shown_code()),
+        )
     });
     let qr = Memo::new(move |_| qr_svg(&link.get()).ok());
     let notice = RwSignal::new(None::<Msg>);

@@ -11,6 +11,7 @@ pub mod emergency_help;
 pub mod family_view;
 pub mod handover_panel;
 pub mod install_card;
+pub mod language_picker;
 pub mod offer_card;
 pub mod status_bar;
 pub mod storage_notices;

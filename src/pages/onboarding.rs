@@ -2,6 +2,7 @@
 //! family's page. A handed-over link (visit mode) fills in the town and the birth month.
 
 use crate::components::child_fields::ChildFields;
+use crate::components::language_picker::LanguagePicker;
 use crate::components::town_picker::TownPicker;
 use crate::i18n::{t, tr};
 use crate::route::Route;
@@ -80,6 +81,11 @@ pub fn Onboarding(#[prop(optional)] prefill: Prefill) -> impl IntoView {
 
     view! {
         <h1 id="page-heading" tabindex="-1">{t("onboarding.title")}</h1>
+        <LanguagePicker
+            id="language"
+            selected=crate::i18n::shown_code_untracked()
+            on_choose=Callback::new(move |code| app.choose_language(code, "language"))
+        />
         <p class="lead">{t("onboarding.lead")}</p>
         {unreadable.map(|reason| view! {
             <p class="notice warning" role="status">{tr(&Msg::new("onboarding.link_unreadable").msg("reason", reason))}</p>

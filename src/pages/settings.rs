@@ -4,6 +4,7 @@
 use crate::components::child_fields::ChildFields;
 use crate::components::confirm::Confirm;
 use crate::components::install_card::InstallCard;
+use crate::components::language_picker::LanguagePicker;
 use crate::components::town_picker::TownPicker;
 use crate::i18n::{t, tr};
 use crate::platform::{data_cache, download, storage};
@@ -28,6 +29,14 @@ pub fn Settings() -> impl IntoView {
                 <p class="notice warning">{tr(&Msg::new("settings.cannot_remember").msg("reason", reason))}</p>
             }),
         }}
+        <section class="card" aria-labelledby="language-settings-heading">
+            <h2 id="language-settings-heading">{t("language.label")}</h2>
+            <LanguagePicker
+                id="settings-language"
+                selected=crate::i18n::shown_code_untracked()
+                on_choose=Callback::new(move |code| app.choose_language(code, "settings-language"))
+            />
+        </section>
         <TownSettings />
         <ChildrenSettings />
         <DataSettings />

@@ -8,6 +8,7 @@ use crate::components::child_fields::ChildFields;
 use crate::components::emergency_help::EmergencyHelp;
 use crate::components::family_view::FamilyView;
 use crate::components::handover_panel::HandoverPanel;
+use crate::components::language_picker::LanguagePicker;
 use crate::components::town_picker::TownPicker;
 use crate::i18n::{t, tr, DATA_LANGUAGE};
 use crate::platform::data_cache;
@@ -25,7 +26,7 @@ use leptos::prelude::*;
 #[component]
 pub fn VisitMode() -> impl IntoView {
     let app = use_app();
-    let ended = RwSignal::new(false);
+    let ended = app.visit_ended;
     move || match app.visit.get() {
         None => view! { <VisitStart ended=ended /> }.into_any(),
         Some(visit) => view! { <VisitFamily visit=visit ended=ended /> }.into_any(),
@@ -40,6 +41,8 @@ fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
     let form = RwSignal::new(ChildForm::default());
     let town_error = RwSignal::new(None::<Msg>);
     let date_error = RwSignal::new(None::<Msg>);
+    // The family's language: the volunteer's own until another is picked.
+    let family_language = RwSignal::new(crate::i18n::shown_code_untracked());
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let birth = form.get_untracked().birth(app.today.get_untracked());
@@ -51,10 +54,14 @@ fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
             return;
         };
         ended.set(false);
+        let language = family_language.get_untracked();
         app.visit.set(Some(Visit {
             town: ags.to_string(),
             birth,
+            language: language.clone(),
+            volunteer_language: crate::i18n::shown_code_untracked(),
         }));
+        app.show_language(language);
     };
     view! {
         <h1 id="page-heading" tabindex="-1">{t("visit.title")}</h1>
@@ -65,6 +72,13 @@ fn VisitStart(ended: RwSignal<bool>) -> impl IntoView {
         <form class="card form" on:submit=submit novalidate>
             <TownPicker id="visit-town" chosen=town error=town_error />
             <ChildFields id="visit-child" form=form error=date_error with_name=false for_visit=true />
+            <LanguagePicker
+                id="visit-language"
+                selected=family_language.get_untracked()
+                on_choose=Callback::new(move |code| family_language.set(code))
+                label_key="visit.family_language"
+                hint_key="visit.family_language_hint"
+            />
             <button type="submit" class="primary">{t("visit.show")}</button>
         </form>
         <KeepForVisits />
@@ -96,9 +110,12 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
     // volunteer's own.
     let end = {
         let visited = visit.town.clone();
+        let volunteer_language = visit.volunteer_language.clone();
         move |_| {
             app.visit.set(None);
             ended.set(true);
+            // The volunteer's app is in the volunteer's language again.
+            app.show_language(volunteer_language.clone());
             let own = app
                 .profile
                 .with_untracked(|p| p.town.clone())

@@ -153,3 +153,18 @@ pub fn reload_on_new_version() -> Result<(), PlatformError> {
     on_change.forget();
     Ok(())
 }
+
+/// Asks the active worker to keep the catalogue at `url` offline (it may have been fetched
+/// before the worker controlled the page, bypassing its cache). Waits for an active worker.
+pub async fn keep_catalogue(url: &str) -> Result<(), PlatformError> {
+    let registration = JsFuture::from(container()?.ready()?).await?;
+    let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+    let Some(active) = registration.active() else {
+        return Ok(());
+    };
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"type".into(), &"KEEP_CATALOGUE".into())?;
+    js_sys::Reflect::set(&message, &"url".into(), &url.into())?;
+    active.post_message(&message)?;
+    Ok(())
+}

@@ -466,7 +466,11 @@ fn run_handover(data: &[u8]) -> bool {
     match parse_handover(&String::from_utf8_lossy(data)) {
         Ok(Some(handover)) => {
             let _ = handover.is_plausible(Date::from_days_since_epoch(20_600));
-            let again = parse_handover(&handover_query(&handover.town, handover.prefill_birth()));
+            let again = parse_handover(&handover_query(
+                &handover.town,
+                handover.prefill_birth(),
+                handover.language.as_deref(),
+            ));
             assert_eq!(again, Ok(Some(handover)), "hand-over round trip");
             true
         }
@@ -590,7 +594,7 @@ fn handover_seeds() -> Vec<Vec<u8>> {
         BirthInfo::Born(day(0)),
     ]
     .iter()
-    .map(|birth| handover_query("05978024", *birth).into_bytes())
+    .map(|birth| handover_query("05978024", *birth, None).into_bytes())
     .collect();
     seeds.extend(
         [

@@ -19,6 +19,8 @@ pub const PARAM_TOWN: &str = "ort";
 pub const PARAM_BORN: &str = "geboren";
 /// The query parameter for the due month of an expected child.
 pub const PARAM_EXPECTED: &str = "erwartet";
+/// The parameter naming the language the family's page was shown in.
+pub const PARAM_LANGUAGE: &str = "sprache";
 
 /// A calendar month such as 2026-05; shown as "2026-05".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,6 +83,8 @@ pub struct Handover {
     pub month: YearMonth,
     /// Whether the child is expected (`month` is the due month) rather than born.
     pub expected: bool,
+    /// The language the family's page was shown in ("ar"), when the link names a valid code.
+    pub language: Option<String>,
 }
 
 /// Why a handover link cannot be read; each text speaks to the parent who opened it.
@@ -129,24 +133,36 @@ impl HandoverError {
 /// The query of a handover link: "?ort=05978024&geboren=2026-05" or "?ort=…&erwartet=2027-03".
 ///
 /// Only the month of the birth or due date goes in; the day is dropped on purpose.
-pub fn handover_query(town: &str, birth: BirthInfo) -> String {
+///
+/// A `language` other than German adds `&sprache=<code>`, so that the family's phone opens in
+/// the language the family's page was shown in.
+pub fn handover_query(town: &str, birth: BirthInfo, language: Option<&str>) -> String {
     let (param, date) = match birth {
         BirthInfo::Born(date) => (PARAM_BORN, date),
         BirthInfo::Expected(date) => (PARAM_EXPECTED, date),
     };
+    let language = language
+        .filter(|code| *code != "de" && is_language_code(code))
+        .map(|code| format!("&{PARAM_LANGUAGE}={code}"))
+        .unwrap_or_default();
     format!(
-        "?{PARAM_TOWN}={}&{param}={}",
+        "?{PARAM_TOWN}={}&{param}={}{language}",
         percent_encode(town),
         YearMonth::of(date)
     )
 }
 
+/// Two or three small letters ("tr", "ar"): the only language value a link may carry.
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// The whole handover link: `origin` (e.g. "https://kekiz.example") + "/" + [`handover_query`].
-pub fn handover_link(origin: &str, town: &str, birth: BirthInfo) -> String {
+pub fn handover_link(origin: &str, town: &str, birth: BirthInfo, language: Option<&str>) -> String {
     format!(
         "{}/{}",
         origin.trim_end_matches('/'),
-        handover_query(town, birth)
+        handover_query(town, birth, language)
     )
 }
 
@@ -155,7 +171,7 @@ pub fn handover_link(origin: &str, town: &str, birth: BirthInfo) -> String {
 /// `Ok(None)` when there is no `ort` parameter (a normal visit); other parameters are ignored.
 pub fn parse_handover(query: &str) -> Result<Option<Handover>, HandoverError> {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let (mut town, mut born, mut expected) = (None, None, None);
+    let (mut town, mut born, mut expected, mut language) = (None, None, None, None);
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         // A key that does not decode cannot be one of ours: it is someone else's parameter.
@@ -166,6 +182,7 @@ pub fn parse_handover(query: &str) -> Result<Option<Handover>, HandoverError> {
             PARAM_TOWN => (&mut town, PARAM_TOWN),
             PARAM_BORN => (&mut born, PARAM_BORN),
             PARAM_EXPECTED => (&mut expected, PARAM_EXPECTED),
+            PARAM_LANGUAGE => (&mut language, PARAM_LANGUAGE),
             _ => continue,
         };
         if slot.is_some() {
@@ -190,6 +207,8 @@ pub fn parse_handover(query: &str) -> Result<Option<Handover>, HandoverError> {
         town,
         month,
         expected,
+        // A language the link cannot name correctly is ignored: the page is then German.
+        language: language.filter(|code| is_language_code(code)),
     }))
 }
 
@@ -299,7 +318,24 @@ mod tests {
             town: town.parse().expect("test town"),
             month: parse_month(month).expect("test month"),
             expected,
+            language: None,
         }
+    }
+
+    #[test]
+    fn the_link_may_carry_a_language_code_and_nothing_else() {
+        let born = BirthInfo::Born(d("2026-05-03"));
+        let query = handover_query("05978024", born, Some("ar"));
+        assert_eq!(query, "?ort=05978024&geboren=2026-05&sprache=ar");
+        let parsed = parse_handover(&query).expect("valid").expect("a handover");
+        assert_eq!(parsed.language.as_deref(), Some("ar"));
+        // German is the default and adds nothing; a value that is no code is never written or read.
+        assert_eq!(handover_query("05978024", born, Some("de")), "?ort=05978024&geboren=2026-05");
+        assert_eq!(handover_query("05978024", born, Some("<x>")), "?ort=05978024&geboren=2026-05");
+        let odd = parse_handover("?ort=05978024&geboren=2026-05&sprache=Ruf%20an")
+            .expect("still a handover")
+            .expect("a handover");
+        assert_eq!(odd.language, None);
     }
 
     #[test]
@@ -307,19 +343,19 @@ mod tests {
         let born = BirthInfo::Born(d("2026-05-03"));
         let expected = BirthInfo::Expected(d("2027-03-28"));
         assert_eq!(
-            handover_query("05978024", born),
+            handover_query("05978024", born, None),
             "?ort=05978024&geboren=2026-05"
         );
         assert_eq!(
-            handover_query("05978024", expected),
+            handover_query("05978024", expected, None),
             "?ort=05978024&erwartet=2027-03"
         );
         assert_eq!(
-            handover_link("https://kekiz.example", "05978024", born),
+            handover_link("https://kekiz.example", "05978024", born, None),
             "https://kekiz.example/?ort=05978024&geboren=2026-05"
         );
         assert_eq!(
-            handover_link("https://kekiz.example/", "05978024", expected),
+            handover_link("https://kekiz.example/", "05978024", expected, None),
             "https://kekiz.example/?ort=05978024&erwartet=2027-03"
         );
     }
@@ -327,7 +363,7 @@ mod tests {
     #[test]
     fn round_trip_born_and_expected() {
         let born = BirthInfo::Born(d("2026-05-03"));
-        let parsed = parse_handover(&handover_query("05978024", born)).expect("valid");
+        let parsed = parse_handover(&handover_query("05978024", born, None)).expect("valid");
         assert_eq!(parsed, Some(handover("05978024", "2026-05", false)));
         let parsed = parsed.expect("a handover");
         assert_eq!(parsed.prefill_date(), d("2026-05-01"));
@@ -335,7 +371,7 @@ mod tests {
         assert_eq!(parsed.month.to_string(), "2026-05");
 
         let expected = BirthInfo::Expected(d("2027-12-31"));
-        let parsed = parse_handover(&handover_query("05566012", expected)).expect("valid");
+        let parsed = parse_handover(&handover_query("05566012", expected, None)).expect("valid");
         assert_eq!(parsed, Some(handover("05566012", "2027-12", true)));
         let parsed = parsed.expect("a handover");
         assert_eq!(parsed.prefill_date(), d("2027-12-01"));
@@ -512,7 +548,7 @@ mod tests {
         fn the_query_never_holds_the_day(date in any_date(), expected in any::<bool>()) {
             prop_assume!((1000..=9999).contains(&date.year()));
             let birth = if expected { BirthInfo::Expected(date) } else { BirthInfo::Born(date) };
-            let query = handover_query("05978024", birth);
+            let query = handover_query("05978024", birth, None);
             prop_assert!(!query.contains(&date.to_string()));
             prop_assert!(!query.contains(&date.german()));
             let parsed = parse_handover(&query).expect("own query parses").expect("has a town");

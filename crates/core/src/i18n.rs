@@ -590,6 +590,21 @@ pub fn preferred_language<'a>(preferred: &[String], available: &'a [Language]) -
         .unwrap_or("de")
 }
 
+/// The language the app starts in: the one the family chose (stored with the profile), else the
+/// one a handed-over link names, else the browser's preference; each only when the app has it.
+pub fn starting_language<'a>(
+    chosen: Option<&str>,
+    linked: Option<&str>,
+    preferred: &[String],
+    available: &'a [Language],
+) -> &'a str {
+    [chosen, linked]
+        .into_iter()
+        .flatten()
+        .find_map(|code| available.iter().find(|l| l.code == code))
+        .map_or_else(|| preferred_language(preferred, available), |l| l.code.as_str())
+}
+
 /// A way in which a translation differs from German.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CatalogueProblem {
@@ -947,6 +962,12 @@ mod tests {
         assert_eq!(preferred_language(&prefs(&["AR"]), &list), "ar");
         assert_eq!(preferred_language(&prefs(&["fr"]), &list), "de");
         assert_eq!(preferred_language(&[], &list), "de");
+        // The family's choice wins over a link, a link over the browser; unknown codes are skipped.
+        let browser = prefs(&["tr"]);
+        assert_eq!(starting_language(Some("ar"), Some("tr"), &browser, &list), "ar");
+        assert_eq!(starting_language(None, Some("ar"), &browser, &list), "ar");
+        assert_eq!(starting_language(Some("xx"), None, &browser, &list), "tr");
+        assert_eq!(starting_language(None, None, &[], &list), "de");
     }
 }
 
