@@ -144,3 +144,15 @@ pub fn as_of(as_of: kekiz_core::date::AsOf) -> String {
         kekiz_core::date::AsOf::Year(year) => tr(&Msg::new("common.year").num("year", i64::from(year))),
     }
 }
+
+/// A text of the directory in the language shown when the data translates it, else as the data
+/// gives it (German): the text and its language, for the element's `lang`.
+pub fn data_text(
+    translations: &kekiz_core::directory::Translations,
+    field: &str,
+    german: &str,
+) -> (String, String) {
+    let code = shown_code();
+    let (text, lang) = kekiz_core::directory::localized(translations, field, german, &code);
+    (text.to_owned(), lang.to_owned())
+}

@@ -1,7 +1,7 @@
 //! "Vorsorge-Untersuchungen": the next and any running check-up with its windows as dates; one
 //! whose last possible day is near stands out, and each can be marked done.
 
-use crate::i18n::{t, tr, DATA_LANGUAGE};
+use crate::i18n::{data_text, t, tr, DATA_LANGUAGE};
 use kekiz_core::checkup::Checkup;
 use kekiz_core::date::Date;
 use kekiz_core::done::DoneKind;
@@ -30,13 +30,14 @@ pub fn CheckupList(
                     let closes = checkup.closes_soon(today);
                     let class = format!("checkup status-{:?}", checkup.status).to_lowercase();
                     let id = checkup.rule.id.clone();
+                    let (description, description_lang) = data_text(&checkup.rule.translations, "description", &checkup.rule.description);
                     view! {
                         <li class=class class:closing-soon=closes.is_some()>
                             <h3><span lang=DATA_LANGUAGE>{checkup.rule.id.clone()}</span> <span class="badge">{status}</span></h3>
                             {closes.map(|last| view! {
                                 <p class="nudge"><strong>{tr(&Msg::new("checkups.closes_on").date("date", last))}</strong>" "{t("checkups.make_appointment")}</p>
                             })}
-                            {(!checkup.rule.description.is_empty()).then(|| view! { <p lang=DATA_LANGUAGE>{checkup.rule.description.clone()}</p> })}
+                            {(!description.is_empty()).then(|| view! { <p lang=description_lang>{description}</p> })}
                             <p><strong>{t("checkups.period")}" "</strong>{tr(&date_span_in_words(checkup.official))}</p>
                             {checkup.tolerance.map(|span| view! { <p><strong>{t("checkups.with_tolerance")}" "</strong>{tr(&date_span_in_words(span))}</p> })}
                             {on_done.map(|done| {

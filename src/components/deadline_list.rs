@@ -2,7 +2,7 @@
 //! still brings something stays as an action with its consequence; each can be marked done.
 
 use crate::components::as_of::AsOfText;
-use crate::i18n::{t, tr, DATA_LANGUAGE};
+use crate::i18n::{data_text, t, tr, DATA_LANGUAGE};
 use kekiz_core::deadline::{Deadline, DeadlineStatus, DeadlineWhen};
 use kekiz_core::done::DoneKind;
 use kekiz_core::i18n::Msg;
@@ -33,13 +33,14 @@ pub fn DeadlineList(
                             };
                             let urgent = matches!(deadline.when, DeadlineWhen::On { status: DeadlineStatus::DueSoon, .. } | DeadlineWhen::Late { .. });
                             let id = rule.id.clone();
-                            let title = rule.title.clone();
+                            let (title, title_lang) = data_text(&rule.translations, "title", &rule.title);
+                            let (description, description_lang) = data_text(&rule.translations, "description", &rule.description);
                             view! {
                                 <li class="deadline" class:urgent=urgent>
-                                    <h3 lang=DATA_LANGUAGE>{rule.title.clone()}</h3>
+                                    <h3 lang=title_lang>{title.clone()}</h3>
                                     <p class="when"><strong>{when}</strong></p>
                                     {action.map(|text| view! { <p class="late-action"><strong>{text}</strong></p> })}
-                                    <p lang=DATA_LANGUAGE>{rule.description.clone()}</p>
+                                    <p lang=description_lang>{description}</p>
                                     <p class="as-of"><span lang=DATA_LANGUAGE>{rule.legal_basis.clone()}</span> " · " <AsOfText as_of=rule.as_of /></p>
                                     {on_done.map(|done| {
                                         let label = tr(&Msg::new("deadlines.mark_done_label").text("title", title.clone()));

@@ -4,7 +4,7 @@
 
 use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::WebLink;
-use crate::i18n::{t, tr, DATA_LANGUAGE};
+use crate::i18n::{data_text, t, tr, DATA_LANGUAGE};
 use crate::state::{use_app, Load};
 use kekiz_core::directory::{Helpline, HelplinePhone};
 use kekiz_core::i18n::Msg;
@@ -66,19 +66,27 @@ fn HelplineItem(helpline: Helpline) -> impl IntoView {
         caveat,
         source,
         as_of,
+        translations,
     } = helpline;
+    let text = |field: &str, german: &str| data_text(&translations, field, german);
+    let (name, name_lang) = text("name", &name);
+    let (purpose, purpose_lang) = text("purpose", &purpose);
+    let hours = hours.map(|h| text("hours", &h));
+    let cost = cost.map(|c| text("cost", &c));
+    let languages = languages.map(|l| text("languages", &l));
+    let caveat = caveat.map(|c| text("caveat", &c));
     // The label is a screen word; the text after it is the directory's own (German) words.
-    let fact = |label: &'static str, text: Option<String>| {
-        text.map(|text| {
-            view! { <p class="fact"><strong>{t(label)}" "</strong><span lang=DATA_LANGUAGE>{text}</span></p> }
+    let fact = |label: &'static str, text: Option<(String, String)>| {
+        text.map(|(text, lang)| {
+            view! { <p class="fact"><strong>{t(label)}" "</strong><span lang=lang>{text}</span></p> }
         })
     };
     view! {
         <li class="helpline" data-id=id>
-            <h3 lang=DATA_LANGUAGE>{name}</h3>
-            <p lang=DATA_LANGUAGE>{purpose}</p>
-            {caveat.map(|caveat| view! {
-                <p class="caveat"><strong>{t("emergency.caveat")}" "</strong><span lang=DATA_LANGUAGE>{caveat}</span></p>
+            <h3 lang=name_lang>{name}</h3>
+            <p lang=purpose_lang>{purpose}</p>
+            {caveat.map(|(caveat, caveat_lang)| view! {
+                <p class="caveat"><strong>{t("emergency.caveat")}" "</strong><span lang=caveat_lang>{caveat}</span></p>
             })}
             <ul class="contact-links">
                 {phones.into_iter().map(|phone| view! { <li><CallLink phone=phone /></li> }).collect_view()}

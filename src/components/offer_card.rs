@@ -2,7 +2,7 @@
 //! whom, when, where, and "Stand". Used by the family view and the printed page.
 
 use crate::components::as_of::AsOfText;
-use crate::i18n::{t, tr, DATA_LANGUAGE};
+use crate::i18n::{data_text, t, tr, DATA_LANGUAGE};
 use crate::route::Route;
 use kekiz_core::date::Date;
 use kekiz_core::directory::Offer;
@@ -40,14 +40,16 @@ pub fn OfferCard(
         Reach::Town => t("offer.reach_town"),
         Reach::OfficeArea => t("offer.reach_office_area"),
     };
+    let (title, title_lang) = data_text(&offer.translations, "title", &offer.title);
+    let (description, description_lang) = data_text(&offer.translations, "description", &offer.description);
     view! {
         <li class="offer">
-            <h3><a href=href lang=DATA_LANGUAGE>{offer.title.clone()}</a></h3>
+            <h3><a href=href lang=title_lang>{title}</a></h3>
             {fits_from.map(|date| view! {
                 <p class="fits-from"><strong><time datetime=date.to_string()>{tr(&Msg::new("offer.fits_from").date("date", date))}</time></strong></p>
             })}
             <p class="for-whom">{tr(&age_range_in_words_opt(offer.age))} " · " {reach_words}</p>
-            {(!offer.description.is_empty()).then(|| view! { <p class="description" lang=DATA_LANGUAGE>{offer.description.clone()}</p> })}
+            {(!description.is_empty()).then(|| view! { <p class="description" lang=description_lang>{description}</p> })}
             {(!schedule.is_empty() || schedule_text.is_some() || !more_times.is_empty()).then(|| view! {
                 <p class="when">
                     {schedule.into_iter().map(|line| view! { <span class="line">{tr(&line)}</span> }).collect_view()}

@@ -3,7 +3,7 @@
 
 use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
-use crate::i18n::{t, tr, DATA_LANGUAGE};
+use crate::i18n::{data_text, t, tr, DATA_LANGUAGE};
 use crate::state::{use_app, Load};
 use kekiz_core::directory::Confidence;
 use kekiz_core::form::kreis_label;
@@ -63,11 +63,15 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
                     }
                     .into_any(),
                     Some(Load::Ready(file)) => match file.welcome.clone() {
-                        Some(welcome) => view! {
-                            <h3 class="service-name" lang=DATA_LANGUAGE>{welcome.name.clone()}</h3>
+                        Some(welcome) => {
+                            let (name, name_lang) = data_text(&welcome.translations, "name", &welcome.name);
+                            let (description, description_lang) = data_text(&welcome.translations, "description", &welcome.description);
+                            let timing = welcome.timing.clone().map(|timing| data_text(&welcome.translations, "timing", &timing));
+                            view! {
+                            <h3 class="service-name" lang=name_lang>{name}</h3>
                             <p class="office-name" lang=DATA_LANGUAGE>{file.office.name.clone()}</p>
-                            {(!welcome.description.is_empty()).then(|| view! { <p lang=DATA_LANGUAGE>{welcome.description.clone()}</p> })}
-                            {welcome.timing.clone().map(|timing| view! { <p><strong>{t("welcome.when")}" "</strong><span lang=DATA_LANGUAGE>{timing}</span></p> })}
+                            {(!description.is_empty()).then(|| view! { <p lang=description_lang>{description}</p> })}
+                            {timing.map(|(timing, timing_lang)| view! { <p><strong>{t("welcome.when")}" "</strong><span lang=timing_lang>{timing}</span></p> })}
                             {if welcome.contact == Default::default() && file.office.contact == Default::default() {
                                 view! { <p class="unknown">{t("welcome.no_contact")}</p> }.into_any()
                             } else if welcome.contact == Default::default() {
@@ -79,8 +83,9 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
                                 view! { <ContactLinks contact=welcome.contact.clone() /> }.into_any()
                             }}
                             <AsOfLine as_of=welcome.as_of source=welcome.source.clone() />
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                         None => view! {
                             <p>{tr(&Msg::new("welcome.no_service")
                                 .text("town", town_name.clone())

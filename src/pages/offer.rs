@@ -3,7 +3,7 @@
 
 use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
-use crate::i18n::{t, tr, DATA_LANGUAGE};
+use crate::i18n::{data_text, t, tr, DATA_LANGUAGE};
 use crate::route::Route;
 use crate::state::{use_app, Load};
 use kekiz_core::words::{
@@ -71,10 +71,13 @@ pub fn OfferDetails(id: String) -> impl IntoView {
                 let place = offer.place.as_ref().map(place_in_words).filter(|p| !p.is_empty());
                 let map = offer.place.as_ref().and_then(map_url);
                 let languages = offer.languages.iter().map(|c| tr(&language_name(c))).collect::<Vec<_>>().join(", ");
+                let (title, title_lang) = data_text(&offer.translations, "title", &offer.title);
+                let (description, description_lang) = data_text(&offer.translations, "description", &offer.description);
+                let cost = offer.cost.clone().map(|cost| data_text(&offer.translations, "cost", &cost));
                 view! {
-                    <h1 id="page-heading" tabindex="-1" lang=DATA_LANGUAGE>{offer.title.clone()}</h1>
+                    <h1 id="page-heading" tabindex="-1" lang=title_lang>{title}</h1>
                     <p class="category">{tr(&category_name(offer.category))}</p>
-                    {(!offer.description.is_empty()).then(|| view! { <p class="lead" lang=DATA_LANGUAGE>{offer.description.clone()}</p> })}
+                    {(!description.is_empty()).then(|| view! { <p class="lead" lang=description_lang>{description}</p> })}
                     <dl class="details card">
                         <dt>{t("offer.for_whom")}</dt>
                         <dd>{tr(&age_range_in_words_opt(offer.age))}</dd>
@@ -100,8 +103,8 @@ pub fn OfferDetails(id: String) -> impl IntoView {
                             })}
                         </dd>
                         <dt>{t("offer.cost")}</dt>
-                        <dd>{match offer.cost.clone() {
-                            Some(cost) => view! { <span lang=DATA_LANGUAGE>{cost}</span> }.into_any(),
+                        <dd>{match cost {
+                            Some((cost, cost_lang)) => view! { <span lang=cost_lang>{cost}</span> }.into_any(),
                             None => t("offer.unknown").into_any(),
                         }}</dd>
                         <dt>{t("offer.languages")}</dt>

@@ -107,6 +107,7 @@ fn statewide() -> Statewide {
     let checkups = rows
         .into_iter()
         .map(|(id, official, tolerance)| CheckupRule {
+            translations: Default::default(),
             id: id.to_owned(),
             description: String::new(),
             official,
@@ -123,6 +124,7 @@ fn statewide() -> Statewide {
     ]
     .into_iter()
     .map(|(id, due)| DeadlineRule {
+        translations: Default::default(),
         late: None,
         id: id.to_owned(),
         title: id.to_owned(),
@@ -199,6 +201,7 @@ fn office_files(towns: &[Town]) -> Vec<OfficeFile> {
             }
         };
         file.offers.push(Offer {
+            translations: Default::default(),
             id: format!("offer-{n:05}").parse().expect("bench offer id"),
             title: format!("{} {}", TITLES[rng.below(TITLES.len())], rng.below(500)),
             description: "Ein Angebot für Familien mit kleinen Kindern.".to_owned(),

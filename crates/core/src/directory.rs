@@ -6,6 +6,7 @@
 
 use crate::date::AsOf;
 use crate::validation::{Email, Phone, WebUrl};
+use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON layout; the app refuses files of another version.
@@ -190,6 +191,10 @@ pub struct WelcomeService {
     /// date ("Stand unbekannt").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
+    /// Translations of this entry's texts by language, e.g. `{"tr": {"description": "…"}}`;
+    /// German is the entry's own fields. Shown when the app is in that language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 /// Phone, e-mail and web page; each is absent when no public source names it.
@@ -263,6 +268,10 @@ pub struct Offer {
     /// date ("Stand unbekannt").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
+    /// Translations of this entry's texts by language, e.g. `{"tr": {"description": "…"}}`;
+    /// German is the entry's own fields. Shown when the app is in that language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 /// Kind of offer along the prevention chain.
@@ -424,6 +433,10 @@ pub struct Helpline {
     /// date ("Stand unbekannt").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
+    /// Translations of this entry's texts by language, e.g. `{"tr": {"description": "…"}}`;
+    /// German is the entry's own fields. Shown when the app is in that language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 /// One number of a help line.
@@ -455,6 +468,10 @@ pub struct CheckupRule {
     /// date ("Stand unbekannt").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
+    /// Translations of this entry's texts by language, e.g. `{"tr": {"description": "…"}}`;
+    /// German is the entry's own fields. Shown when the app is in that language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 /// A span of life: from the first day of the `from`-th unit of life to the last day of the
@@ -508,6 +525,10 @@ pub struct DeadlineRule {
     /// date ("Stand unbekannt").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<AsOf>,
+    /// Translations of this entry's texts by language, e.g. `{"tr": {"description": "…"}}`;
+    /// German is the entry's own fields. Shown when the app is in that language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: Translations,
 }
 
 /// What applying after a deadline's date still brings (the rule of law behind "better late than
@@ -577,6 +598,7 @@ mod tests {
     #[test]
     fn a_help_line_writes_only_what_is_known() {
         let helpline = Helpline {
+            translations: Default::default(),
             id: "notruf-112".into(),
             name: "Notruf".into(),
             purpose: "Bei Lebensgefahr.".into(),
@@ -637,6 +659,31 @@ impl DataFileError {
         }
     }
 }
+
+/// Translations of an entry's texts: language code ("tr") → field name ("description") → text.
+pub type Translations = BTreeMap<String, BTreeMap<String, String>>;
+
+/// A text of the directory in the language shown when the data has it, else as the data gives
+/// it (German): the text and the language it is in, for the `lang` attribute.
+pub fn localized<'a>(
+    translations: &'a Translations,
+    field: &str,
+    german: &'a str,
+    language: &'a str,
+) -> (&'a str, &'a str) {
+    match translations
+        .get(language)
+        .and_then(|fields| fields.get(field))
+        .map(|text| text.trim())
+        .filter(|text| !text.is_empty())
+    {
+        Some(text) => (text, language),
+        None => (german, DATA_LANGUAGE),
+    }
+}
+
+/// The language of the directory's own texts.
+pub const DATA_LANGUAGE: &str = "de";
 
 /// The path of the town index, which every device keeps.
 pub const INDEX_PATH: &str = "/data/index.json";

@@ -237,6 +237,7 @@ mod tests {
 
     fn offer(id: &str, title: &str, from: i32, to: i32, towns: &[&str]) -> Offer {
         Offer {
+            translations: Default::default(),
             id: id.parse().expect("test offer id"),
             title: title.to_owned(),
             description: String::new(),

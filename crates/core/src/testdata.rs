@@ -23,6 +23,7 @@ fn span(unit: LifeUnit, from: u32, to: u32, extra_days: u32) -> LifeSpan {
 
 fn checkup(id: &str, official: LifeSpan, tolerance: Option<LifeSpan>) -> CheckupRule {
     CheckupRule {
+        translations: Default::default(),
         id: id.to_owned(),
         description: String::new(),
         official,
@@ -68,6 +69,7 @@ fn deadline(id: &str, title: &str, due: DueRule, legal_basis: &str) -> DeadlineR
         _ => None,
     };
     DeadlineRule {
+        translations: Default::default(),
         late,
         id: id.to_owned(),
         title: title.to_owned(),

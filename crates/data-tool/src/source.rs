@@ -12,7 +12,7 @@ use kekiz_core::directory::{
     LifeSpan, LifeUnit, Offer, Office, OfficeKind, Place, Schedule, Weekday, WeeklySlot,
     WelcomeService,
 };
-use kekiz_core::directory::{Helpline, HelplinePhone};
+use kekiz_core::directory::{Helpline, HelplinePhone, Translations};
 use kekiz_core::validation::{FieldError, TownKey};
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
@@ -1000,6 +1000,57 @@ fn opt_table<'t, 'i>(
     }
 }
 
+/// Reads an entry's optional `translations`: per language code (two or three small letters,
+/// not "de", which the entry's own fields are), a table of some of `fields` with their text.
+/// In TOML: `translations.tr = { description = "…" }`.
+fn read_translations(ctx: &mut Ctx, tbl: Tbl, fields: &[&str]) -> Translations {
+    let mut translations = Translations::new();
+    let example = "a table of languages, e.g. translations.tr = { description = \"…\" }";
+    let Some(table) = opt_table(ctx, tbl, "translations", example) else {
+        return translations;
+    };
+    let prefix = path(tbl.prefix, "translations");
+    for (language, value) in table.iter() {
+        let language = language.get_ref().to_string();
+        let field = path(&prefix, &language);
+        let valid_code = (2..=3).contains(&language.len())
+            && language.bytes().all(|b| b.is_ascii_lowercase())
+            && language != "de";
+        if !valid_code {
+            ctx.report(
+                &field,
+                Some(&value.span()),
+                format!("\"{language}\" is not a language code other than de (two or three small letters, e.g. tr, ar, uk)"),
+            );
+            continue;
+        }
+        let DeValue::Table(texts) = value.get_ref() else {
+            wrong_type(ctx, &field, value, "a table of texts, e.g. { description = \"…\" }");
+            continue;
+        };
+        let inner = Tbl {
+            table: texts,
+            prefix: &field,
+        };
+        check_keys(ctx, inner, fields);
+        let mut by_field = BTreeMap::new();
+        for name in fields {
+            if let Some(text) = opt_str(ctx, inner, name) {
+                if text.trim().is_empty() {
+                    let span = texts.get(*name).map(|v| v.span());
+                    ctx.report(&path(&field, name), span.as_ref(), "the translation is empty: leave the field out instead".into());
+                } else {
+                    by_field.insert((*name).to_owned(), text);
+                }
+            }
+        }
+        if !by_field.is_empty() {
+            translations.insert(language, by_field);
+        }
+    }
+    translations
+}
+
 const CONTACT_FIELDS: &[&str] = &["phone", "email", "web"];
 const ADDRESS_FIELDS: &[&str] = &["street", "postcode", "city"];
 
@@ -1080,6 +1131,7 @@ const WELCOME_FIELDS: &[&str] = &[
     "contact",
     "source",
     "as_of",
+    "translations",
 ];
 const OFFER_FIELDS: &[&str] = &[
     "id",
@@ -1096,6 +1148,7 @@ const OFFER_FIELDS: &[&str] = &[
     "contact",
     "source",
     "as_of",
+    "translations",
 ];
 const CATEGORIES: &[&str] = &[
     "treffpunkt",
@@ -1155,6 +1208,7 @@ fn read_office(ctx: &mut Ctx, tbl: Tbl) -> Office {
 fn read_welcome(ctx: &mut Ctx, tbl: Tbl) -> WelcomeService {
     check_keys(ctx, tbl, WELCOME_FIELDS);
     WelcomeService {
+        translations: read_translations(ctx, tbl, &["name", "description", "timing"]),
         name: req_str(ctx, tbl, "name"),
         description: opt_str(ctx, tbl, "description").unwrap_or_default(),
         timing: opt_str(ctx, tbl, "timing"),
@@ -1294,6 +1348,7 @@ fn read_offer(ctx: &mut Ctx, tbl: Tbl) -> Offer {
     let category =
         req_enum::<Category>(ctx, tbl, "category", CATEGORIES).unwrap_or(Category::Sonstiges);
     Offer {
+        translations: read_translations(ctx, tbl, &["title", "description", "cost"]),
         id: checked_or(ctx, tbl, "id", id, "ungueltige-id"),
         title,
         description,
@@ -1347,9 +1402,11 @@ fn read_checkup(ctx: &mut Ctx, tbl: Tbl) -> CheckupRule {
             "tolerance",
             "source",
             "as_of",
+            "translations",
         ],
     );
     CheckupRule {
+        translations: read_translations(ctx, tbl, &["description"]),
         id,
         description: opt_str(ctx, tbl, "description").unwrap_or_default(),
         official: read_span(ctx, tbl, "official", true).unwrap_or(LifeSpan {
@@ -1462,9 +1519,11 @@ fn read_deadline(ctx: &mut Ctx, tbl: Tbl) -> DeadlineRule {
             "legal_basis",
             "source",
             "as_of",
+            "translations",
         ],
     );
     DeadlineRule {
+        translations: read_translations(ctx, tbl, &["title", "description"]),
         id,
         title: req_str(ctx, tbl, "title"),
         description: req_str(ctx, tbl, "description"),
@@ -1488,6 +1547,7 @@ const HELPLINE_FIELDS: &[&str] = &[
     "caveat",
     "source",
     "as_of",
+    "translations",
 ];
 
 /// Reads the optional `phones` of a help line: a list of `{ number, label }` tables, each item's
@@ -1543,6 +1603,7 @@ fn read_helpline(ctx: &mut Ctx, tbl: Tbl) -> Helpline {
     let id = read_id(ctx, tbl);
     check_keys(ctx, tbl, HELPLINE_FIELDS);
     Helpline {
+        translations: read_translations(ctx, tbl, &["name", "purpose", "hours", "cost", "languages", "caveat"]),
         id,
         name: req_str(ctx, tbl, "name"),
         purpose: req_str(ctx, tbl, "purpose"),

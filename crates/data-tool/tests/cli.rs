@@ -1422,3 +1422,48 @@ fn the_real_data_puts_the_emergency_number_first() {
         );
     }
 }
+
+#[test]
+fn translations_are_built_and_a_wrong_one_names_file_entry_and_field() {
+    let fixture = Fixture::new();
+    fixture.replace(
+        DUEREN,
+        "title = \"Schnullercafé Linnich\"\n",
+        "title = \"Schnullercafé Linnich\"\ntranslations.tr = { title = \"Emzik Kafe Linnich\" }\n",
+    );
+    assert_eq!(fixture.validate().code, 0, "{}", fixture.validate().all());
+    let built = fixture.run(&["build", "data", "out", "--today", TODAY]);
+    assert_eq!(built.code, 0, "{}", built.all());
+    let dueren: OfficeFile =
+        serde_json::from_str(&fixture.read("out/offices/kreis-dueren.json")).expect("parses");
+    let offer = dueren
+        .offers
+        .iter()
+        .find(|o| o.id == "dueren-schnullercafe-linnich")
+        .expect("built");
+    assert_eq!(
+        kekiz_core::directory::localized(&offer.translations, "title", &offer.title, "tr"),
+        ("Emzik Kafe Linnich", "tr")
+    );
+    assert_eq!(
+        kekiz_core::directory::localized(&offer.translations, "title", &offer.title, "ar"),
+        ("Schnullercafé Linnich", "de")
+    );
+
+    // A field that cannot be translated, and a code that is no language.
+    fixture.replace(
+        DUEREN,
+        "translations.tr = { title = \"Emzik Kafe Linnich\" }",
+        "translations.tr = { titel = \"Emzik Kafe Linnich\" }\ntranslations.Turkish = { title = \"x\" }",
+    );
+    let outcome = fixture.validate();
+    outcome.assert_failed_with(&[
+        "offer \"dueren-schnullercafe-linnich\"",
+        "field \"translations.tr.titel\"",
+    ]);
+    outcome.line_with(&[
+        "data/offices/kreis-dueren.toml",
+        "field \"translations.Turkish\"",
+        "not a language code",
+    ]);
+}
