@@ -141,7 +141,9 @@ pub fn date(day: kekiz_core::date::Date) -> String {
 pub fn as_of(as_of: kekiz_core::date::AsOf) -> String {
     match as_of {
         kekiz_core::date::AsOf::Day(day) => date(day),
-        kekiz_core::date::AsOf::Year(year) => tr(&Msg::new("common.year").num("year", i64::from(year))),
+        kekiz_core::date::AsOf::Year(year) => {
+            tr(&Msg::new("common.year").num("year", i64::from(year)))
+        }
     }
 }
 

@@ -2,8 +2,8 @@
 //! platform module that talks to the browser. `main.rs` only mounts [`app::App`].
 
 pub mod app;
-pub mod i18n;
 pub mod components;
+pub mod i18n;
 pub mod pages;
 pub mod platform;
 pub mod route;

@@ -13,7 +13,7 @@ use kekiz_core::directory::{
 use kekiz_core::handover::{parse_handover, Handover};
 use kekiz_core::i18n::Msg;
 use kekiz_core::office::{responsible_office, ResponsibleOffice};
-use kekiz_core::profile::Profile;
+use kekiz_core::profile::{saving_after_keep_aside, stored_start, Profile, StoredStart};
 use kekiz_core::town::TownIndex;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -437,38 +437,35 @@ impl AppState {
 
 /// The stored profile, whether it can be remembered, and anything kept aside.
 fn load_profile() -> (Profile, Memory, Option<KeptAside>) {
-    match storage::load_profile_text() {
-        Err(error) => (
-            Profile::default(),
-            Memory::CannotRemember(error.message()),
-            None,
-        ),
-        Ok(None) => (Profile::default(), Memory::Remembers, None),
-        Ok(Some(text)) => match Profile::from_stored_json(&text) {
-            Ok(profile) => (profile, Memory::Remembers, None),
-            Err(problem) => match storage::keep_aside(&text) {
-                Ok(key) => {
-                    let kept = KeptAside {
-                        key,
-                        text,
-                        reason: problem.message(),
-                    };
-                    (Profile::default(), Memory::Remembers, Some(kept))
-                }
-                // Never overwrite what could not be kept aside: stop saving for this session.
-                Err(error) => {
-                    let kept = KeptAside {
-                        key: storage::PROFILE_KEY.to_owned(),
-                        text,
-                        reason: problem.message(),
-                    };
-                    (
-                        Profile::default(),
-                        Memory::CannotRemember(error.message()),
-                        Some(kept),
-                    )
-                }
-            },
-        },
+    let text = match storage::load_profile_text() {
+        Ok(text) => text,
+        Err(error) => {
+            return (
+                Profile::default(),
+                Memory::CannotRemember(error.message()),
+                None,
+            )
+        }
+    };
+    match stored_start(text.as_deref()) {
+        StoredStart::Fresh => (Profile::default(), Memory::Remembers, None),
+        StoredStart::Stored(profile) => (profile, Memory::Remembers, None),
+        StoredStart::KeepAside(problem) => {
+            let text = text.unwrap_or_default();
+            let kept = storage::keep_aside(&text);
+            // Never overwrite what could not be kept aside: stop saving for this session.
+            let memory = match (&kept, saving_after_keep_aside(kept.is_ok())) {
+                (_, true) => Memory::Remembers,
+                (Err(error), false) => Memory::CannotRemember(error.message()),
+                (Ok(_), false) => Memory::CannotRemember(problem.message()),
+            };
+            let key = kept.unwrap_or_else(|_| storage::PROFILE_KEY.to_owned());
+            let kept = KeptAside {
+                key,
+                text,
+                reason: problem.message(),
+            };
+            (Profile::default(), memory, Some(kept))
+        }
     }
 }

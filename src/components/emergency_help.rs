@@ -22,9 +22,7 @@ pub fn EmergencyHelp(#[prop(into)] heading: String, heading_id: &'static str) ->
             let text = tr(&Msg::new("emergency.load_failed").msg("reason", reason));
             view! { <p class="notice warning" role="alert">{text}</p> }.into_any()
         }
-        Load::Loading => {
-            view! { <p class="loading">{t("emergency.loading")}</p> }.into_any()
-        }
+        Load::Loading => view! { <p class="loading">{t("emergency.loading")}</p> }.into_any(),
     };
     view! {
         <section class="card emergency-help" aria-labelledby=heading_id>

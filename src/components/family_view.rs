@@ -14,9 +14,8 @@ use kekiz_core::age::BirthInfo;
 use kekiz_core::done::DoneKind;
 use kekiz_core::i18n::Msg;
 use kekiz_core::matching::{child_view, town_has_offers};
-use kekiz_core::office::{find_town, responsible_office, ResponsibleOffice};
+use kekiz_core::office::{responsible_office, town_name, ResponsibleOffice};
 use kekiz_core::profile::Child;
-use kekiz_core::town::display_name;
 use leptos::prelude::*;
 
 /// The page body for `child` of a family living in `town`.
@@ -39,9 +38,7 @@ pub fn FamilyView(
         };
         let ags = town.get();
         let child = child.get();
-        let town_name = find_town(&directory.index, &ags)
-            .map(|t| display_name(t).to_owned())
-            .unwrap_or_default();
+        let town_name = town_name(&directory.index, &ags).to_owned();
         let office = responsible_office(&directory.index, &ags).ok();
         // The pages render this view once the office file is settled (AppState::data_settled_for).
         let file = match &office {

@@ -50,12 +50,8 @@ pub fn HandoverPanel(
     let share_link = move |_| {
         let url = link.get_untracked();
         leptos::task::spawn_local(async move {
-            if let Err(error) = share::share(
-                &t("handover.share_title"),
-                &t("handover.share_text"),
-                &url,
-            )
-            .await
+            if let Err(error) =
+                share::share(&t("handover.share_title"), &t("handover.share_text"), &url).await
             {
                 leptos::logging::warn!("not shared: {error}");
             }
@@ -63,7 +59,9 @@ pub fn HandoverPanel(
     };
     let print = move |_| {
         if let Err(error) = share::print() {
-            notice.set(Some(Msg::new("handover.print_failed").msg("error", error.message())));
+            notice.set(Some(
+                Msg::new("handover.print_failed").msg("error", error.message()),
+            ));
         }
     };
     let calendar = move |_| {

@@ -41,7 +41,8 @@ pub fn OfferCard(
         Reach::OfficeArea => t("offer.reach_office_area"),
     };
     let (title, title_lang) = data_text(&offer.translations, "title", &offer.title);
-    let (description, description_lang) = data_text(&offer.translations, "description", &offer.description);
+    let (description, description_lang) =
+        data_text(&offer.translations, "description", &offer.description);
     view! {
         <li class="offer">
             <h3><a href=href lang=title_lang>{title}</a></h3>

@@ -8,8 +8,9 @@ use crate::state::{use_app, Load};
 use kekiz_core::directory::Confidence;
 use kekiz_core::form::kreis_label;
 use kekiz_core::i18n::Msg;
-use kekiz_core::office::{find_town, responsible_office, OfficeError, ResponsibleOffice};
-use kekiz_core::town::display_name;
+use kekiz_core::office::{
+    find_town, responsible_office, town_name, welcome_contact, ResponsibleOffice, WelcomeContact,
+};
 use leptos::prelude::*;
 
 /// The welcome-visit section for the town `ags`.
@@ -22,21 +23,23 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
         };
         let ags = town.get();
         let town = find_town(&directory.index, &ags);
-        let town_name = town.map(|t| display_name(t).to_owned()).unwrap_or_default();
+        let town_name = town_name(&directory.index, &ags).to_owned();
         // An assignment no source settles yet is named, but never as certain.
         let unconfirmed = town
             .filter(|t| t.confidence == Confidence::Unverified)
-            .map(|_| view! {
-                <p class="notice unconfirmed">
-                    {tr(&Msg::new("welcome.unconfirmed").text("town", town_name.clone()))}
-                </p>
+            .map(|_| {
+                view! {
+                    <p class="notice unconfirmed">
+                        {tr(&Msg::new("welcome.unconfirmed").text("town", town_name.clone()))}
+                    </p>
+                }
             });
         let instead = view! {
             <p class="instead">{t("welcome.instead")}</p>
         };
         let card = match responsible_office(&directory.index, &ags) {
-            Err(OfficeError::UnknownTown(key)) => view! {
-                <p class="notice warning">{tr(&Msg::new("welcome.unknown_town").ltr("key", key))}</p>
+            Err(error) => view! {
+                <p class="notice warning">{tr(&error.message())}</p>
             }
             .into_any(),
             Ok(ResponsibleOffice::NotYetKnown { kreis }) => view! {
@@ -55,7 +58,9 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
             .into_any(),
             Ok(ResponsibleOffice::Published(summary)) => {
                 match app.offices.with(|o| o.get(summary.id.as_str()).cloned()) {
-                    None | Some(Load::Loading) => view! { <p class="loading">{t("welcome.office_loading")}</p> }.into_any(),
+                    None | Some(Load::Loading) => {
+                        view! { <p class="loading">{t("welcome.office_loading")}</p> }.into_any()
+                    }
                     Some(Load::Failed(reason)) => view! {
                         <p class="notice warning">{tr(&Msg::new("welcome.office_failed")
                             .text("office", summary.name.clone())
@@ -64,23 +69,29 @@ pub fn WelcomeCard(#[prop(into)] town: Signal<String>) -> impl IntoView {
                     .into_any(),
                     Some(Load::Ready(file)) => match file.welcome.clone() {
                         Some(welcome) => {
-                            let (name, name_lang) = data_text(&welcome.translations, "name", &welcome.name);
-                            let (description, description_lang) = data_text(&welcome.translations, "description", &welcome.description);
-                            let timing = welcome.timing.clone().map(|timing| data_text(&welcome.translations, "timing", &timing));
+                            let (name, name_lang) =
+                                data_text(&welcome.translations, "name", &welcome.name);
+                            let (description, description_lang) = data_text(
+                                &welcome.translations,
+                                "description",
+                                &welcome.description,
+                            );
+                            let timing = welcome
+                                .timing
+                                .clone()
+                                .map(|timing| data_text(&welcome.translations, "timing", &timing));
                             view! {
                             <h3 class="service-name" lang=name_lang>{name}</h3>
                             <p class="office-name" lang=DATA_LANGUAGE>{file.office.name.clone()}</p>
                             {(!description.is_empty()).then(|| view! { <p lang=description_lang>{description}</p> })}
                             {timing.map(|(timing, timing_lang)| view! { <p><strong>{t("welcome.when")}" "</strong><span lang=timing_lang>{timing}</span></p> })}
-                            {if welcome.contact == Default::default() && file.office.contact == Default::default() {
-                                view! { <p class="unknown">{t("welcome.no_contact")}</p> }.into_any()
-                            } else if welcome.contact == Default::default() {
-                                view! {
+                            {match welcome_contact(&welcome, &file.office) {
+                                WelcomeContact::Unknown => view! { <p class="unknown">{t("welcome.no_contact")}</p> }.into_any(),
+                                WelcomeContact::Office(contact) => view! {
                                     <p class="unknown">{t("welcome.office_contact_instead")}</p>
-                                    <ContactLinks contact=file.office.contact.clone() />
-                                }.into_any()
-                            } else {
-                                view! { <ContactLinks contact=welcome.contact.clone() /> }.into_any()
+                                    <ContactLinks contact=contact.clone() />
+                                }.into_any(),
+                                WelcomeContact::Service(contact) => view! { <ContactLinks contact=contact.clone() /> }.into_any(),
                             }}
                             <AsOfLine as_of=welcome.as_of source=welcome.source.clone() />
                             }

@@ -9,8 +9,7 @@ use crate::route::Route;
 use crate::state::{use_app, Load};
 use kekiz_core::age::age_on;
 use kekiz_core::i18n::Msg;
-use kekiz_core::office::find_town;
-use kekiz_core::town::display_name;
+use kekiz_core::office::town_name;
 use kekiz_core::words::{age_in_words, child_label};
 use leptos::prelude::*;
 
@@ -37,7 +36,7 @@ pub fn Family(selected: Option<u32>) -> impl IntoView {
     });
     let town_name = move || match app.directory.get() {
         Load::Ready(directory) => {
-            find_town(&directory.index, &town.get()).map(|t| display_name(t).to_owned())
+            Some(town_name(&directory.index, &town.get()).to_owned()).filter(|n| !n.is_empty())
         }
         _ => None,
     };

@@ -149,7 +149,7 @@ fn DataSettings() -> impl IntoView {
         let today = app.today.get_untracked();
         let text = app.profile.with_untracked(|p| p.to_export_json(today));
         let result = download::download_text(
-            &format!("kekiz-begleiter-{today}.json"),
+            &kekiz_core::profile::export_file_name(today),
             "application/json",
             &text,
         );

@@ -16,9 +16,8 @@ use crate::state::{use_app, Load, Visit};
 use kekiz_core::age::age_on;
 use kekiz_core::form::{no_town_chosen, ChildForm};
 use kekiz_core::i18n::Msg;
-use kekiz_core::office::{files_of_kreis, find_town, kreise_with_data, KreisFiles};
+use kekiz_core::office::{files_of_kreis, kreise_with_data, town_name, KreisFiles};
 use kekiz_core::profile::Child;
-use kekiz_core::town::display_name;
 use kekiz_core::words::{age_in_words, bytes_in_words};
 use leptos::prelude::*;
 
@@ -92,9 +91,7 @@ fn VisitFamily(visit: Visit, ended: RwSignal<bool>) -> impl IntoView {
     let town_name = {
         let ags = visit.town.clone();
         move || match app.directory.get() {
-            Load::Ready(directory) => find_town(&directory.index, &ags)
-                .map(|t| display_name(t).to_owned())
-                .unwrap_or_default(),
+            Load::Ready(directory) => town_name(&directory.index, &ags).to_owned(),
             _ => String::new(),
         }
     };

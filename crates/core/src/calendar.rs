@@ -74,17 +74,17 @@ pub fn calendar_ics(
             description.push(checkup.rule.description.trim().to_owned());
         }
         description.push(say(
-            &Msg::new("calendar.recommended").msg("span", date_span_in_words(checkup.official)),
+            &Msg::new("calendar.recommended").msg("span", date_span_in_words(checkup.official))
         ));
         if let Some(tolerance) = checkup.tolerance.filter(|&t| t != checkup.official) {
             description.push(say(
-                &Msg::new("calendar.tolerance").msg("span", date_span_in_words(tolerance)),
+                &Msg::new("calendar.tolerance").msg("span", date_span_in_words(tolerance))
             ));
         }
         description.push(say(&Msg::new("calendar.make_appointment")));
         if !checkup.rule.source.trim().is_empty() {
             description.push(say(
-                &Msg::new("calendar.source").text("source", checkup.rule.source.trim()),
+                &Msg::new("calendar.source").text("source", checkup.rule.source.trim())
             ));
         }
         ics.event(&Event {
@@ -92,17 +92,13 @@ pub fn calendar_ics(
             stamp: today,
             first: checkup.official.first,
             last: checkup.official.last,
-            summary: say(
-                &Msg::new("calendar.checkup_summary")
-                    .text("id", id.as_str())
-                    .text("suffix", &suffix),
-            ),
+            summary: say(&Msg::new("calendar.checkup_summary")
+                .text("id", id.as_str())
+                .text("suffix", &suffix)),
             description: description.join("\n"),
-            reminder: say(
-                &Msg::new("calendar.checkup_reminder")
-                    .text("id", id.as_str())
-                    .text("suffix", &suffix),
-            ),
+            reminder: say(&Msg::new("calendar.checkup_reminder")
+                .text("id", id.as_str())
+                .text("suffix", &suffix)),
         });
     }
 
@@ -120,26 +116,22 @@ pub fn calendar_ics(
                     say(&Msg::new("calendar.deadline_was").date("date", date)),
                 ];
                 if !rule.legal_basis.trim().is_empty() {
-                    description.push(say(
-                        &Msg::new("calendar.legal_basis").text("basis", rule.legal_basis.trim()),
-                    ));
+                    description
+                        .push(say(&Msg::new("calendar.legal_basis")
+                            .text("basis", rule.legal_basis.trim())));
                 }
                 ics.event(&Event {
                     uid: format!("{key}-{}-jetzt@{UID_DOMAIN}", uid_part(&rule.id)),
                     stamp: today,
                     first: act_by,
                     last: act_by,
-                    summary: say(
-                        &Msg::new("calendar.act_now_summary")
-                            .text("title", rule.title.trim())
-                            .text("suffix", &suffix),
-                    ),
+                    summary: say(&Msg::new("calendar.act_now_summary")
+                        .text("title", rule.title.trim())
+                        .text("suffix", &suffix)),
                     description: description.join("\n"),
-                    reminder: say(
-                        &Msg::new("calendar.act_now_reminder")
-                            .text("title", rule.title.trim())
-                            .text("suffix", &suffix),
-                    ),
+                    reminder: say(&Msg::new("calendar.act_now_reminder")
+                        .text("title", rule.title.trim())
+                        .text("suffix", &suffix)),
                 });
                 continue;
             }
@@ -149,14 +141,12 @@ pub fn calendar_ics(
         if !rule.description.trim().is_empty() {
             description.push(rule.description.trim().to_owned());
         }
-        description.push(say(
-            &Msg::new("calendar.deadline_line")
-                .msg("rule", due_rule_in_words(rule.due))
-                .date("date", date),
-        ));
+        description.push(say(&Msg::new("calendar.deadline_line")
+            .msg("rule", due_rule_in_words(rule.due))
+            .date("date", date)));
         if !rule.legal_basis.trim().is_empty() {
             description.push(say(
-                &Msg::new("calendar.legal_basis").text("basis", rule.legal_basis.trim()),
+                &Msg::new("calendar.legal_basis").text("basis", rule.legal_basis.trim())
             ));
         }
         ics.event(&Event {
@@ -164,18 +154,14 @@ pub fn calendar_ics(
             stamp: today,
             first: date,
             last: date,
-            summary: say(
-                &Msg::new("calendar.deadline_summary")
-                    .text("title", rule.title.trim())
-                    .text("suffix", &suffix),
-            ),
+            summary: say(&Msg::new("calendar.deadline_summary")
+                .text("title", rule.title.trim())
+                .text("suffix", &suffix)),
             description: description.join("\n"),
-            reminder: say(
-                &Msg::new("calendar.deadline_reminder")
-                    .num("n", i64::from(REMINDER_DAYS_BEFORE))
-                    .text("title", rule.title.trim())
-                    .text("suffix", &suffix),
-            ),
+            reminder: say(&Msg::new("calendar.deadline_reminder")
+                .num("n", i64::from(REMINDER_DAYS_BEFORE))
+                .text("title", rule.title.trim())
+                .text("suffix", &suffix)),
         });
     }
 
@@ -394,7 +380,15 @@ mod tests {
         let birth = d("2026-05-03");
         let today = d("2026-06-10");
         let label = "Jürgen-Özgür Ääöüß Mustermann-Großkönig, genannt „Jü“";
-        let ics = calendar_ics(&rules, birth, label, "kind-1", today, &[], &crate::i18n::in_german);
+        let ics = calendar_ics(
+            &rules,
+            birth,
+            label,
+            "kind-1",
+            today,
+            &[],
+            &crate::i18n::in_german,
+        );
         check_wire_format(&ics);
 
         let unfolded = unfold(&ics);
@@ -546,7 +540,15 @@ mod tests {
     fn uids_are_stable_across_exports() {
         let rules = statewide();
         let uids = |today: &str| -> Vec<String> {
-            let ics = calendar_ics(&rules, d("2026-05-03"), "Mia", "Kind-1", d(today), &[], &crate::i18n::in_german);
+            let ics = calendar_ics(
+                &rules,
+                d("2026-05-03"),
+                "Mia",
+                "Kind-1",
+                d(today),
+                &[],
+                &crate::i18n::in_german,
+            );
             let unfolded = unfold(&ics);
             let calendar = read_calendar(&unfolded).expect("parses");
             calendar
@@ -592,8 +594,24 @@ mod tests {
     #[test]
     fn the_text_is_deterministic_and_empty_labels_are_fine() {
         let rules = statewide();
-        let a = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"), &[], &crate::i18n::in_german);
-        let b = calendar_ics(&rules, d("2026-05-03"), "", "", d("2026-05-10"), &[], &crate::i18n::in_german);
+        let a = calendar_ics(
+            &rules,
+            d("2026-05-03"),
+            "",
+            "",
+            d("2026-05-10"),
+            &[],
+            &crate::i18n::in_german,
+        );
+        let b = calendar_ics(
+            &rules,
+            d("2026-05-03"),
+            "",
+            "",
+            d("2026-05-10"),
+            &[],
+            &crate::i18n::in_german,
+        );
         assert_eq!(a, b);
         assert!(a.contains("X-WR-CALNAME:KeKiz-Begleiter\r\n"));
         assert!(a.contains("SUMMARY:U3 (Vorsorge-Untersuchung)\r\n"));
@@ -623,7 +641,15 @@ mod tests {
         let rules = statewide();
         let birth = d("2026-05-03");
         let today = d("2026-12-01");
-        let all = calendar_ics(&rules, birth, "Mia", "kind-1", today, &[], &crate::i18n::in_german);
+        let all = calendar_ics(
+            &rules,
+            birth,
+            "Mia",
+            "kind-1",
+            today,
+            &[],
+            &crate::i18n::in_german,
+        );
         check_wire_format(&all);
         assert!(all.contains("UID:kind-1-u6@kekiz-begleiter\r\n"));
         // Kindergeld's date (30 Nov) has passed: the action sits on the last day of this month.
@@ -636,7 +662,15 @@ mod tests {
         let mut done = Vec::new();
         crate::done::mark_done(&mut done, DoneKind::Checkup, "U6", None);
         crate::done::mark_done(&mut done, DoneKind::Deadline, "kindergeld", None);
-        let marked = calendar_ics(&rules, birth, "Mia", "kind-1", today, &done, &crate::i18n::in_german);
+        let marked = calendar_ics(
+            &rules,
+            birth,
+            "Mia",
+            "kind-1",
+            today,
+            &done,
+            &crate::i18n::in_german,
+        );
         check_wire_format(&marked);
         assert!(
             !marked.contains("kind-1-u6@"),

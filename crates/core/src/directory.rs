@@ -6,8 +6,8 @@
 
 use crate::date::AsOf;
 use crate::validation::{Email, Phone, WebUrl};
-use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Version of the JSON layout; the app refuses files of another version.
 pub const FORMAT_VERSION: u32 = 2;

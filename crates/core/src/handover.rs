@@ -8,9 +8,9 @@
 use crate::age::BirthInfo;
 use crate::date::{AsOf, Date};
 use crate::directory::Ags;
+use crate::i18n::Msg;
 use crate::profile::{is_nrw_ags, DUE_DATE_GRACE_DAYS};
 use std::fmt;
-use crate::i18n::Msg;
 use thiserror::Error;
 
 /// The query parameter for the town key (AGS).
@@ -122,9 +122,7 @@ impl HandoverError {
             HandoverError::BadMonth => Msg::new("handover_error.bad_month"),
             HandoverError::BothMonths => Msg::new("handover_error.both_months"),
             HandoverError::NoMonth => Msg::new("handover_error.no_month"),
-            HandoverError::Repeated(name) => {
-                Msg::new("handover_error.repeated").ltr("name", *name)
-            }
+            HandoverError::Repeated(name) => Msg::new("handover_error.repeated").ltr("name", *name),
             HandoverError::Encoding => Msg::new("handover_error.encoding"),
         }
     }
@@ -330,8 +328,14 @@ mod tests {
         let parsed = parse_handover(&query).expect("valid").expect("a handover");
         assert_eq!(parsed.language.as_deref(), Some("ar"));
         // German is the default and adds nothing; a value that is no code is never written or read.
-        assert_eq!(handover_query("05978024", born, Some("de")), "?ort=05978024&geboren=2026-05");
-        assert_eq!(handover_query("05978024", born, Some("<x>")), "?ort=05978024&geboren=2026-05");
+        assert_eq!(
+            handover_query("05978024", born, Some("de")),
+            "?ort=05978024&geboren=2026-05"
+        );
+        assert_eq!(
+            handover_query("05978024", born, Some("<x>")),
+            "?ort=05978024&geboren=2026-05"
+        );
         let odd = parse_handover("?ort=05978024&geboren=2026-05&sprache=Ruf%20an")
             .expect("still a handover")
             .expect("a handover");

@@ -497,7 +497,9 @@ impl Catalogue {
         };
         for item in &items[1..] {
             joined = self.render(
-                &Msg::new("list.more").text("a", joined).text("b", item.clone()),
+                &Msg::new("list.more")
+                    .text("a", joined)
+                    .text("b", item.clone()),
                 fallback,
             );
         }
@@ -602,7 +604,10 @@ pub fn starting_language<'a>(
         .into_iter()
         .flatten()
         .find_map(|code| available.iter().find(|l| l.code == code))
-        .map_or_else(|| preferred_language(preferred, available), |l| l.code.as_str())
+        .map_or_else(
+            || preferred_language(preferred, available),
+            |l| l.code.as_str(),
+        )
 }
 
 /// A way in which a translation differs from German.
@@ -777,6 +782,22 @@ pub fn compare_catalogues(german: &Catalogue, other: &Catalogue) -> Vec<Catalogu
     problems
 }
 
+/// The German catalogue of the app (public/lang/de.txt): canonical, built into every binary.
+/// A broken file gives an empty catalogue (every message then shows its key); the native
+/// catalogue test fails on it long before that.
+pub fn german() -> &'static Catalogue {
+    static GERMAN: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    GERMAN.get_or_init(|| {
+        parse_catalogue("de", "de.txt", include_str!("../../../public/lang/de.txt"))
+            .unwrap_or_else(|_| Catalogue::empty("de"))
+    })
+}
+
+/// A message in German (the data tool's exports, the core's tests).
+pub fn in_german(msg: &Msg) -> String {
+    german().render(msg, german())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -811,7 +832,10 @@ mod tests {
         let ru: Vec<Plural> = [1, 2, 4, 5, 11, 12, 21, 22, 25, 111, 101]
             .map(|n| plural_category("ru", n))
             .to_vec();
-        assert_eq!(ru, [One, Few, Few, Many, Many, Many, One, Few, Many, Many, One]);
+        assert_eq!(
+            ru,
+            [One, Few, Few, Many, Many, Many, One, Few, Many, Many, One]
+        );
         assert_eq!(plural_category("uk-UA", 23), Few);
         let pl: Vec<Plural> = [1, 2, 5, 12, 21, 22, 25]
             .map(|n| plural_category("pl", n))
@@ -836,10 +860,18 @@ mod tests {
              age.months[few] = {n} месяца\nage.months[many] = {n} месяцев\nage.months[other] = {n} месяца\n",
         )
         .expect("valid");
-        let forms: Vec<String> = [1, 3, 5, 21, 11].map(|n| ru.render(&month(n), &de)).to_vec();
-        assert_eq!(forms, ["1 месяц", "3 месяца", "5 месяцев", "21 месяц", "11 месяцев"]);
+        let forms: Vec<String> = [1, 3, 5, 21, 11]
+            .map(|n| ru.render(&month(n), &de))
+            .to_vec();
+        assert_eq!(
+            forms,
+            ["1 месяц", "3 месяца", "5 месяцев", "21 месяц", "11 месяцев"]
+        );
         // A key the language lacks falls back to German; one nobody has shows as the key.
-        assert_eq!(ru.render(&Msg::new("list.pair").text("a", "x").text("b", "y"), &de), "x und y");
+        assert_eq!(
+            ru.render(&Msg::new("list.pair").text("a", "x").text("b", "y"), &de),
+            "x und y"
+        );
         assert_eq!(ru.render(&Msg::new("no.such.key"), &de), "no.such.key");
     }
 
@@ -847,7 +879,10 @@ mod tests {
     fn dates_follow_each_languages_pattern() {
         let de = german();
         let date = Date::new(2026, 11, 21).expect("valid");
-        assert_eq!(de.render(&Msg::new("due").date("date", date), &de), "bis 21.11.2026");
+        assert_eq!(
+            de.render(&Msg::new("due").date("date", date), &de),
+            "bis 21.11.2026"
+        );
         assert_eq!(
             de.render(&Msg::new("due").long_date("date", date), &de),
             "bis 21. November 2026"
@@ -859,7 +894,10 @@ mod tests {
              date.long = {d} {month} {yyyy}\nmonth.11 = listopada\ndue = do {date}\n",
         )
         .expect("valid");
-        assert_eq!(pl.render(&Msg::new("due").long_date("date", date), &de), "do 21 listopada 2026");
+        assert_eq!(
+            pl.render(&Msg::new("due").long_date("date", date), &de),
+            "do 21 listopada 2026"
+        );
         let ru = parse_catalogue(
             "ru",
             "ru.txt",
@@ -867,7 +905,10 @@ mod tests {
              date.long = {d} {month} {yyyy} г.\nmonth.11 = ноября\ndue = до {date}\n",
         )
         .expect("valid");
-        assert_eq!(ru.render(&Msg::new("due").long_date("date", date), &de), "до 21 ноября 2026 г.");
+        assert_eq!(
+            ru.render(&Msg::new("due").long_date("date", date), &de),
+            "до 21 ноября 2026 г."
+        );
         let ar = parse_catalogue(
             "ar",
             "ar.txt",
@@ -904,22 +945,31 @@ mod tests {
         };
         assert_eq!(de.render(&list(1), &de), "bis November");
         assert_eq!(de.render(&list(2), &de), "bis November und November");
-        assert_eq!(de.render(&list(3), &de), "bis November, November und November");
+        assert_eq!(
+            de.render(&list(3), &de),
+            "bis November, November und November"
+        );
     }
 
     #[test]
     fn bad_files_name_the_file_and_line() {
-        let error = parse_catalogue("tr", "tr.txt", "@name = Türkçe\n@dir = ltr\nno equals sign\n")
-            .expect_err("bad");
+        let error = parse_catalogue(
+            "tr",
+            "tr.txt",
+            "@name = Türkçe\n@dir = ltr\nno equals sign\n",
+        )
+        .expect_err("bad");
         assert_eq!(
             error.to_string(),
             "tr.txt, line 3: expected `key = text`, found `no equals sign`"
         );
         let error = parse_catalogue("tr", "tr.txt", "@name = T\n@dir = ltr\na = 1\na = 2\n")
             .expect_err("bad");
-        assert!(error.to_string().contains("line 4: key `a` is already on line 3"));
-        let error =
-            parse_catalogue("tr", "tr.txt", "@name = T\n@dir = ltr\na[some] = 1\n").expect_err("bad");
+        assert!(error
+            .to_string()
+            .contains("line 4: key `a` is already on line 3"));
+        let error = parse_catalogue("tr", "tr.txt", "@name = T\n@dir = ltr\na[some] = 1\n")
+            .expect_err("bad");
         assert!(matches!(error, CatalogueError::BadKey { line: 3, .. }));
         let error = parse_catalogue("tr", "tr.txt", "@name = T\na = 1\n").expect_err("bad");
         assert!(error.to_string().contains("@dir"));
@@ -954,35 +1004,26 @@ mod tests {
 
     #[test]
     fn the_browser_preference_picks_an_available_language() {
-        let list = parse_language_list("de|Deutsch|ltr; tr|Türkçe|ltr;ar|العربية|rtl;bad|x;X|Y|ltr");
+        let list =
+            parse_language_list("de|Deutsch|ltr; tr|Türkçe|ltr;ar|العربية|rtl;bad|x;X|Y|ltr");
         assert_eq!(list.len(), 3);
         assert_eq!(list[2].dir, Dir::Rtl);
         let prefs = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(preferred_language(&prefs(&["pt-BR", "tr-TR", "de"]), &list), "tr");
+        assert_eq!(
+            preferred_language(&prefs(&["pt-BR", "tr-TR", "de"]), &list),
+            "tr"
+        );
         assert_eq!(preferred_language(&prefs(&["AR"]), &list), "ar");
         assert_eq!(preferred_language(&prefs(&["fr"]), &list), "de");
         assert_eq!(preferred_language(&[], &list), "de");
         // The family's choice wins over a link, a link over the browser; unknown codes are skipped.
         let browser = prefs(&["tr"]);
-        assert_eq!(starting_language(Some("ar"), Some("tr"), &browser, &list), "ar");
+        assert_eq!(
+            starting_language(Some("ar"), Some("tr"), &browser, &list),
+            "ar"
+        );
         assert_eq!(starting_language(None, Some("ar"), &browser, &list), "ar");
         assert_eq!(starting_language(Some("xx"), None, &browser, &list), "tr");
         assert_eq!(starting_language(None, None, &[], &list), "de");
     }
-}
-
-/// The German catalogue of the app (public/lang/de.txt): canonical, built into every binary.
-/// A broken file gives an empty catalogue (every message then shows its key); the native
-/// catalogue test fails on it long before that.
-pub fn german() -> &'static Catalogue {
-    static GERMAN: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
-    GERMAN.get_or_init(|| {
-        parse_catalogue("de", "de.txt", include_str!("../../../public/lang/de.txt"))
-            .unwrap_or_else(|_| Catalogue::empty("de"))
-    })
-}
-
-/// A message in German (the data tool's exports, the core's tests).
-pub fn in_german(msg: &Msg) -> String {
-    german().render(msg, german())
 }

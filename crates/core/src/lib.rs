@@ -18,10 +18,10 @@ pub mod directory;
 pub mod done;
 /// The onboarding form's rules: typed fields to a child, and a message per wrong field.
 pub mod form;
-/// Screen words in many languages: catalogues, messages, plural rules, dates.
-pub mod i18n;
 /// The volunteer's handover link (town and birth month only): make it, read it.
 pub mod handover;
+/// Screen words in many languages: catalogues, messages, plural rules, dates.
+pub mod i18n;
 /// What one child's page shows: offers now and next, check-ups, deadlines.
 pub mod matching;
 /// Which youth office is responsible for a town, and whether it has published data.

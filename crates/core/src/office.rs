@@ -3,7 +3,7 @@
 //! Called by the app after a town is chosen: to fetch the right office file, and to say honestly
 //! when no office or no data is known ("Für diesen Ort liegen noch keine Angebote vor").
 
-use crate::directory::{DirectoryIndex, OfficeSummary, Town};
+use crate::directory::{Contact, DirectoryIndex, Office, OfficeSummary, Town, WelcomeService};
 use thiserror::Error;
 
 /// What the index knows about the youth office of one town.
@@ -35,10 +35,19 @@ impl ResponsibleOffice {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum OfficeError {
     /// The town key is not in the index (an old profile, a typo in a link).
-    #[error(
-        "Den Ort mit dem Schlüssel {0} kennt die App nicht. Bitte wählen Sie Ihren Wohnort neu."
-    )]
+    #[error("unknown town key {0}")]
     UnknownTown(String),
+}
+
+impl OfficeError {
+    /// What the person reads.
+    pub fn message(&self) -> crate::i18n::Msg {
+        match self {
+            OfficeError::UnknownTown(key) => {
+                crate::i18n::Msg::new("welcome.unknown_town").ltr("key", key)
+            }
+        }
+    }
 }
 
 /// The town with this AGS in the index.
@@ -47,6 +56,35 @@ pub fn find_town<'a>(index: &'a DirectoryIndex, ags: &str) -> Option<&'a Town> {
     match index.towns.binary_search_by(|t| t.ags.as_str().cmp(ags)) {
         Ok(i) => index.towns.get(i),
         Err(_) => index.towns.iter().find(|t| t.ags == ags),
+    }
+}
+
+/// The name a town is shown by ("Schwerte" for "Schwerte, Hansestadt an der Ruhr"); empty for
+/// a key the directory does not know.
+pub fn town_name<'a>(index: &'a DirectoryIndex, ags: &str) -> &'a str {
+    find_town(index, ags).map_or("", crate::town::display_name)
+}
+
+/// Which contact the welcome card offers for an office's welcome service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WelcomeContact<'a> {
+    /// The service's own phone, e-mail or web address.
+    Service(&'a Contact),
+    /// The service names none: the office's contact instead (and the card says so).
+    Office(&'a Contact),
+    /// Neither names one: the card says that no contact is known.
+    Unknown,
+}
+
+/// The contact of `welcome`, falling back to the office's when the service has none.
+pub fn welcome_contact<'a>(welcome: &'a WelcomeService, office: &'a Office) -> WelcomeContact<'a> {
+    let empty = Contact::default();
+    if welcome.contact != empty {
+        WelcomeContact::Service(&welcome.contact)
+    } else if office.contact != empty {
+        WelcomeContact::Office(&office.contact)
+    } else {
+        WelcomeContact::Unknown
     }
 }
 
@@ -233,5 +271,33 @@ mod tests {
         assert_eq!(files.bytes, 1300);
         assert_eq!(files.newest, Some("2024".parse().expect("year")));
         assert_eq!(files_of_kreis(&directory, "Kleve"), KreisFiles::default());
+    }
+
+    #[test]
+    fn the_welcome_card_falls_back_to_the_office_contact_then_to_none() {
+        let mut office: Office = serde_json::from_str(
+            r#"{"id":"kreis-dueren","name":"Jugendamt","kind":"kreis","kreis":"Düren","towns":[],"source":"x","contact":{"phone":"02421 22-0"}}"#,
+        )
+        .expect("test office");
+        let mut welcome: WelcomeService =
+            serde_json::from_str(r#"{"name":"Babybegrüßung","source":"x"}"#).expect("test service");
+        assert_eq!(
+            welcome_contact(&welcome, &office),
+            WelcomeContact::Office(&office.contact)
+        );
+        office.contact = Contact::default();
+        assert_eq!(welcome_contact(&welcome, &office), WelcomeContact::Unknown);
+        welcome.contact.web = "https://www.kreis-dueren.de".parse().ok();
+        assert_eq!(
+            welcome_contact(&welcome, &office),
+            WelcomeContact::Service(&welcome.contact)
+        );
+    }
+
+    #[test]
+    fn towns_are_named_without_their_official_suffix() {
+        let index = index();
+        assert_eq!(town_name(&index, "05566012"), "Greven");
+        assert_eq!(town_name(&index, "05999999"), "");
     }
 }

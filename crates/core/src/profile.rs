@@ -22,9 +22,9 @@ use crate::age::BirthInfo;
 use crate::date::Date;
 use crate::directory::{Ags, Town};
 use crate::done::{DoneKind, DoneMark};
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use crate::i18n::Msg;
 use thiserror::Error;
 
 /// The schema version this app writes.
@@ -486,6 +486,33 @@ pub fn parse_export(text: &str) -> Result<Profile, ProfileError> {
     Profile::from_stored_value(file.profile)
 }
 
+/// What the app starts with, given the text stored under the profile key (if any).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoredStart {
+    /// Nothing stored: an empty profile, saved from the first change on.
+    Fresh,
+    /// A readable profile (migrated to the current schema).
+    Stored(Profile),
+    /// Unreadable: it must be kept aside under a key of its own before anything is saved
+    /// ([`saving_after_keep_aside`]); why it cannot be read.
+    KeepAside(ProfileError),
+}
+
+/// Reads the stored profile text at start: use it, start fresh, or keep it aside.
+pub fn stored_start(text: Option<&str>) -> StoredStart {
+    match text.map(Profile::from_stored_json) {
+        None => StoredStart::Fresh,
+        Some(Ok(profile)) => StoredStart::Stored(profile),
+        Some(Err(problem)) => StoredStart::KeepAside(problem),
+    }
+}
+
+/// Whether the app may save over the profile key after finding unreadable data there: only when
+/// that data was kept aside, never otherwise (nothing is lost; the session then works unsaved).
+pub fn saving_after_keep_aside(kept_aside: bool) -> bool {
+    kept_aside
+}
+
 /// The file name to offer for an export made on `day`: "kekiz-begleiter-2026-11-21.json".
 pub fn export_file_name(day: Date) -> String {
     format!("{EXPORT_APP}-{day}.json")
@@ -549,8 +576,28 @@ mod tests {
     }
 
     #[test]
+    fn unreadable_stored_data_is_kept_aside_before_anything_is_saved() {
+        assert_eq!(stored_start(None), StoredStart::Fresh);
+        assert_eq!(
+            stored_start(Some(r#"{"schema":4,"town":null,"children":[]}"#)),
+            StoredStart::Stored(Profile::default())
+        );
+        assert!(matches!(
+            stored_start(Some("{not json")),
+            StoredStart::KeepAside(ProfileError::NotJson(_))
+        ));
+        assert!(matches!(
+            stored_start(Some(r#"{"schema":99}"#)),
+            StoredStart::KeepAside(ProfileError::FromTheFuture(99))
+        ));
+        assert!(saving_after_keep_aside(true));
+        assert!(!saving_after_keep_aside(false));
+    }
+
+    #[test]
     fn schema_4_keeps_the_language_and_older_schemas_migrate_without_one() {
-        let v3 = r#"{"schema":3,"town":"05566012","children":[{"id":1,"birth":{"born":"2026-05-03"}}]}"#;
+        let v3 =
+            r#"{"schema":3,"town":"05566012","children":[{"id":1,"birth":{"born":"2026-05-03"}}]}"#;
         let profile = Profile::from_stored_json(v3).expect("schema 3 reads");
         assert_eq!(profile.language, None);
         assert_eq!(profile.children.len(), 1);
@@ -563,9 +610,15 @@ mod tests {
         assert!(stored.contains(r#""language":"ar""#), "{stored}");
         assert_eq!(Profile::from_stored_json(&stored), Ok(chosen.clone()));
         let exported = chosen.to_export_json(d("2026-11-21"));
-        assert_eq!(parse_export(&exported).map(|p| p.language), Ok(Some("ar".to_owned())));
+        assert_eq!(
+            parse_export(&exported).map(|p| p.language),
+            Ok(Some("ar".to_owned()))
+        );
         let hostile = r#"{"schema":4,"town":null,"children":[],"language":"<b>x</b>"}"#;
-        assert_eq!(Profile::from_stored_json(hostile).map(|p| p.language), Ok(None));
+        assert_eq!(
+            Profile::from_stored_json(hostile).map(|p| p.language),
+            Ok(None)
+        );
     }
 
     #[test]
@@ -820,7 +873,8 @@ mod tests {
             r#"{{"schema":1,"town":null,"birth_date":"2024-12-01","due_date":null,"child_name":"{long}"}}"#
         );
         assert_eq!(Profile::from_stored_json(&v1), refused);
-        let message = crate::i18n::in_german(&ProfileError::from(InvalidValue::NicknameTooLong).message());
+        let message =
+            crate::i18n::in_german(&ProfileError::from(InvalidValue::NicknameTooLong).message());
         assert_eq!(
             message,
             "Ein Name ist länger als 40 Zeichen. Die App speichert Namen mit höchstens 40 Zeichen."
@@ -913,8 +967,10 @@ mod tests {
             crate::i18n::in_german(&ChildInputError::BirthInFuture.message()),
             "Das Geburtsdatum liegt in der Zukunft. Für ein erwartetes Kind wählen Sie bitte „Entbindungstermin“."
         );
-        assert!(crate::i18n::in_german(&ChildInputError::DueDateInPast.message())
-            .contains("schon geboren"));
+        assert!(
+            crate::i18n::in_german(&ChildInputError::DueDateInPast.message())
+                .contains("schon geboren")
+        );
     }
 
     #[test]

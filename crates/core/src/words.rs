@@ -316,7 +316,9 @@ pub fn deadline_when_in_words(when: DeadlineWhen, due: DueRule) -> Msg {
                 DeadlineStatus::Passed => Msg::new("deadline.passed"),
                 _ => days_left_in_words(days_left),
             };
-            Msg::new("deadline.until").date("date", date).msg("note", note)
+            Msg::new("deadline.until")
+                .date("date", date)
+                .msg("note", note)
         }
     }
 }
@@ -514,7 +516,10 @@ mod name_tests {
     fn languages_categories_registration_and_status_read_in_german() {
         assert_eq!(in_german(&language_name("tr")), "Türkisch");
         assert_eq!(in_german(&language_name("xx")), "xx");
-        assert_eq!(in_german(&category_name(Category::Familienbuero)), "Familienbüro");
+        assert_eq!(
+            in_german(&category_name(Category::Familienbuero)),
+            "Familienbüro"
+        );
         assert!(in_german(&registration_in_words(Registration::Unknown)).contains("nicht bekannt"));
         assert_eq!(
             in_german(&checkup_status_in_words(CheckupStatus::Overdue)),
@@ -605,8 +610,8 @@ mod label_and_map_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::Date;
     use crate::age::{age_on, BirthInfo};
+    use crate::date::Date;
     use crate::i18n::in_german;
     use crate::testdata::d;
 
@@ -619,13 +624,15 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(in_german(&date_span_in_words(DateSpan {
+        assert_eq!(
+            in_german(&date_span_in_words(DateSpan {
                 first: d("2026-05-03"),
                 last: d("2026-05-03")
             })),
             "am 03.05.2026"
         );
-        assert_eq!(in_german(&date_span_in_words(DateSpan {
+        assert_eq!(
+            in_german(&date_span_in_words(DateSpan {
                 first: d("2026-11-21"),
                 last: d("2026-12-20")
             })),
@@ -640,8 +647,12 @@ mod tests {
 
     #[test]
     fn unknown_age_group_is_said_honestly() {
-        assert_eq!(in_german(&age_range_in_words_opt(None)), "Altersgruppe nicht angegeben");
-        assert_eq!(in_german(&age_range_in_words_opt(Some(AgeRange {
+        assert_eq!(
+            in_german(&age_range_in_words_opt(None)),
+            "Altersgruppe nicht angegeben"
+        );
+        assert_eq!(
+            in_german(&age_range_in_words_opt(Some(AgeRange {
                 from_months: 12,
                 to_months: 35
             }))),
@@ -682,8 +693,9 @@ mod tests {
 
     #[test]
     fn ages() {
-        let born =
-            |birth: &str, today: &str| in_german(&age_in_words(&age_on(BirthInfo::Born(d(birth)), d(today))));
+        let born = |birth: &str, today: &str| {
+            in_german(&age_in_words(&age_on(BirthInfo::Born(d(birth)), d(today))))
+        };
         assert_eq!(born("2026-05-03", "2026-05-03"), "heute geboren");
         assert_eq!(born("2026-05-03", "2026-05-04"), "1 Tag");
         assert_eq!(born("2026-05-03", "2026-05-08"), "5 Tage");
@@ -695,8 +707,12 @@ mod tests {
         assert_eq!(born("2026-05-03", "2028-05-03"), "2 Jahre");
         assert_eq!(born("2026-05-03", "2028-06-03"), "2 Jahre und 1 Monat");
         assert_eq!(born("2026-05-03", "2031-01-01"), "4 Jahre und 7 Monate");
-        let due =
-            |due: &str, today: &str| in_german(&age_in_words(&age_on(BirthInfo::Expected(d(due)), d(today))));
+        let due = |due: &str, today: &str| {
+            in_german(&age_in_words(&age_on(
+                BirthInfo::Expected(d(due)),
+                d(today),
+            )))
+        };
         assert_eq!(
             due("2026-05-03", "2026-02-18"),
             "in der 30. Schwangerschaftswoche"
@@ -730,13 +746,26 @@ mod tests {
 
     #[test]
     fn schedules() {
-        assert_eq!(in_german(&slot_in_words(&slot(Weekday::Mi, "09:30", "11:00", &[]))),
+        assert_eq!(
+            in_german(&slot_in_words(&slot(Weekday::Mi, "09:30", "11:00", &[]))),
             "mittwochs 9:30–11:00 Uhr"
         );
-        assert_eq!(in_german(&slot_in_words(&slot(Weekday::Mo, "16:00", "17:30", &[4, 2]))),
+        assert_eq!(
+            in_german(&slot_in_words(&slot(
+                Weekday::Mo,
+                "16:00",
+                "17:30",
+                &[4, 2]
+            ))),
             "jeden 2. und 4. Montag 16:00–17:30 Uhr"
         );
-        assert_eq!(in_german(&slot_in_words(&slot(Weekday::Fr, "10:00", "12:00", &[1, 3, 5]))),
+        assert_eq!(
+            in_german(&slot_in_words(&slot(
+                Weekday::Fr,
+                "10:00",
+                "12:00",
+                &[1, 3, 5]
+            ))),
             "jeden 1., 3. und 5. Freitag 10:00–12:00 Uhr"
         );
         let schedule = Schedule {
@@ -750,7 +779,10 @@ mod tests {
             text: Some(" in den Schulferien geschlossen ".to_owned()),
         };
         assert_eq!(
-            schedule_in_words(&schedule).iter().map(in_german).collect::<Vec<_>>(),
+            schedule_in_words(&schedule)
+                .iter()
+                .map(in_german)
+                .collect::<Vec<_>>(),
             vec![
                 "montags, mittwochs und freitags 9:30–11:00 Uhr",
                 "jeden 1. Dienstag 15:00–16:00 Uhr",
@@ -762,16 +794,20 @@ mod tests {
 
     #[test]
     fn deadlines() {
-        assert_eq!(in_german(&due_rule_in_words(DueRule::DaysAfterBirth(7))),
+        assert_eq!(
+            in_german(&due_rule_in_words(DueRule::DaysAfterBirth(7))),
             "innerhalb von 7 Tagen nach der Geburt"
         );
-        assert_eq!(in_german(&due_rule_in_words(DueRule::EndOfLifeMonth(3))),
+        assert_eq!(
+            in_german(&due_rule_in_words(DueRule::EndOfLifeMonth(3))),
             "bis zum Ende des 3. Lebensmonats"
         );
-        assert_eq!(in_german(&due_rule_in_words(DueRule::EndOfCalendarMonthAfterBirth(6))),
+        assert_eq!(
+            in_german(&due_rule_in_words(DueRule::EndOfCalendarMonthAfterBirth(6))),
             "bis zum Ende des 6. Kalendermonats nach dem Geburtsmonat"
         );
-        assert_eq!(in_german(&due_rule_in_words(DueRule::MonthsAfterBirth(6))),
+        assert_eq!(
+            in_german(&due_rule_in_words(DueRule::MonthsAfterBirth(6))),
             "bis 6 Monate nach der Geburt"
         );
     }
@@ -830,12 +866,14 @@ mod tests {
             })),
             "Jetzt beantragen: Bei Antrag in diesem Lebensmonat (bis 11.07.2026) gibt es das Geld noch ab dem 4. Lebensmonat (ab 12.03.2026)."
         );
-        assert_eq!(in_german(&late_action_in_words(LateAction::StartFrom {
+        assert_eq!(
+            in_german(&late_action_in_words(LateAction::StartFrom {
                 from: d("2027-06-01")
             })),
             "Jetzt anmelden: ein Platz ab frühestens 01.06.2027."
         );
-        assert_eq!(in_german(&deadline_when_in_words(
+        assert_eq!(
+            in_german(&deadline_when_in_words(
                 crate::deadline::DeadlineWhen::Late {
                     date: d("2026-11-30"),
                     action: LateAction::StartFrom {
@@ -861,7 +899,10 @@ mod tests {
             text: None,
         };
         assert_eq!(
-            schedule_in_words(&schedule).iter().map(in_german).collect::<Vec<_>>(),
+            schedule_in_words(&schedule)
+                .iter()
+                .map(in_german)
+                .collect::<Vec<_>>(),
             [
                 "montags 10:00–12:00 Uhr",
                 "Weitere Zeiten: bitte beim Angebot nachfragen."

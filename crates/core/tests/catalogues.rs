@@ -22,7 +22,10 @@ fn catalogues() -> Vec<Catalogue> {
     files
         .iter()
         .map(|path| {
-            let code = path.file_stem().and_then(|s| s.to_str()).expect("file name");
+            let code = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("file name");
             let text = fs::read_to_string(path).expect("readable");
             let name = format!("public/lang/{code}.txt");
             parse_catalogue(code, &name, &text).unwrap_or_else(|error| panic!("{error}"))
@@ -34,7 +37,11 @@ fn catalogues() -> Vec<Catalogue> {
 fn every_language_has_exactly_the_german_keys_and_placeholders() {
     let all = catalogues();
     assert_eq!(all[0].code, "de", "public/lang/de.txt is missing");
-    assert!(all.len() >= 10, "ten languages expected, found {}", all.len());
+    assert!(
+        all.len() >= 10,
+        "ten languages expected, found {}",
+        all.len()
+    );
     let problems: Vec<String> = all[1..]
         .iter()
         .flat_map(|other| compare_catalogues(&all[0], other))
@@ -61,11 +68,25 @@ fn the_page_lists_exactly_the_catalogues() {
     let mut file_codes: Vec<&str> = all.iter().map(|c| c.code.as_str()).collect();
     listed_codes.sort_unstable();
     file_codes.sort_unstable();
-    assert_eq!(listed_codes, file_codes, "index.html's language list and public/lang/ differ");
+    assert_eq!(
+        listed_codes, file_codes,
+        "index.html's language list and public/lang/ differ"
+    );
     for language in &listed {
-        let catalogue = all.iter().find(|c| c.code == language.code).expect("listed");
-        assert_eq!(language.name, catalogue.name, "{}: @name and index.html differ", language.code);
-        assert_eq!(language.dir, catalogue.dir, "{}: @dir and index.html differ", language.code);
+        let catalogue = all
+            .iter()
+            .find(|c| c.code == language.code)
+            .expect("listed");
+        assert_eq!(
+            language.name, catalogue.name,
+            "{}: @name and index.html differ",
+            language.code
+        );
+        assert_eq!(
+            language.dir, catalogue.dir,
+            "{}: @dir and index.html differ",
+            language.code
+        );
     }
 }
 
@@ -95,7 +116,8 @@ fn the_code_names_only_german_keys_and_every_german_key_is_used() {
         s.contains('.')
             && !s.contains(' ')
             && s.split('.').count() >= 2
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
             && !s.ends_with('.')
     };
     let prefixes: std::collections::BTreeSet<String> = german
@@ -108,11 +130,17 @@ fn the_code_names_only_german_keys_and_every_german_key_is_used() {
         .filter(|s| prefixes.contains(s.split('.').next().unwrap_or_default()))
         .filter(|s| !german.has(s))
         .collect();
-    assert!(unknown.is_empty(), "keys in the code that public/lang/de.txt lacks: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "keys in the code that public/lang/de.txt lacks: {unknown:?}"
+    );
     let unused: Vec<&str> = german
         .keys()
         .map(|k| k.split('[').next().unwrap_or(k))
         .filter(|k| !literals.iter().any(|l| l == k))
         .collect();
-    assert!(unused.is_empty(), "keys in public/lang/de.txt that no code names: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "keys in public/lang/de.txt that no code names: {unused:?}"
+    );
 }

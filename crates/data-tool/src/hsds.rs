@@ -7,12 +7,12 @@
 //! project's own ids; rows are sorted by those ids' keys; no timestamps: same input, same bytes.
 
 use crate::build::Output;
-use kekiz_core::i18n::in_german;
 use kekiz_core::date::AsOf;
 use kekiz_core::directory::{
     Address, AgeRange, Category, Confidence, DirectoryIndex, Offer, Office, OfficeFile, OfficeKind,
     Place, Registration, Schedule, Town, Weekday, WelcomeService,
 };
+use kekiz_core::i18n::in_german;
 use kekiz_core::validation::TownKey;
 use kekiz_core::words;
 use std::collections::{BTreeMap, BTreeSet};
@@ -738,9 +738,12 @@ fn add_offer(
             .opt("fees_description", offer.cost.as_deref())
             .opt(
                 "eligibility_description",
-                offer
-                    .age
-                    .map(|age| format!("Altersgruppe: {}", in_german(&words::age_range_in_words(age)))),
+                offer.age.map(|age| {
+                    format!(
+                        "Altersgruppe: {}",
+                        in_german(&words::age_range_in_words(age))
+                    )
+                }),
             )
             .opt("minimum_age", minimum_age.map(|y| y.to_string()))
             .opt("maximum_age", maximum_age.map(|y| y.to_string()))

@@ -1025,7 +1025,12 @@ fn read_translations(ctx: &mut Ctx, tbl: Tbl, fields: &[&str]) -> Translations {
             continue;
         }
         let DeValue::Table(texts) = value.get_ref() else {
-            wrong_type(ctx, &field, value, "a table of texts, e.g. { description = \"…\" }");
+            wrong_type(
+                ctx,
+                &field,
+                value,
+                "a table of texts, e.g. { description = \"…\" }",
+            );
             continue;
         };
         let inner = Tbl {
@@ -1038,7 +1043,11 @@ fn read_translations(ctx: &mut Ctx, tbl: Tbl, fields: &[&str]) -> Translations {
             if let Some(text) = opt_str(ctx, inner, name) {
                 if text.trim().is_empty() {
                     let span = texts.get(*name).map(|v| v.span());
-                    ctx.report(&path(&field, name), span.as_ref(), "the translation is empty: leave the field out instead".into());
+                    ctx.report(
+                        &path(&field, name),
+                        span.as_ref(),
+                        "the translation is empty: leave the field out instead".into(),
+                    );
                 } else {
                     by_field.insert((*name).to_owned(), text);
                 }
@@ -1603,7 +1612,11 @@ fn read_helpline(ctx: &mut Ctx, tbl: Tbl) -> Helpline {
     let id = read_id(ctx, tbl);
     check_keys(ctx, tbl, HELPLINE_FIELDS);
     Helpline {
-        translations: read_translations(ctx, tbl, &["name", "purpose", "hours", "cost", "languages", "caveat"]),
+        translations: read_translations(
+            ctx,
+            tbl,
+            &["name", "purpose", "hours", "cost", "languages", "caveat"],
+        ),
         id,
         name: req_str(ctx, tbl, "name"),
         purpose: req_str(ctx, tbl, "purpose"),
