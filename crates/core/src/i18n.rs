@@ -24,7 +24,10 @@ use thiserror::Error;
 
 /// Left-to-right isolate: keeps a phone number or a date in one piece inside right-to-left text.
 const LRI: char = '\u{2066}';
-/// Pop directional isolate: ends [`LRI`].
+/// First-strong isolate: a long date with the month's name in the language's own script keeps
+/// that script's direction, and stays one piece.
+const FSI: char = '\u{2068}';
+/// Pop directional isolate: ends [`LRI`] and [`FSI`].
 const PDI: char = '\u{2069}';
 
 /// The writing direction of a language.
@@ -477,7 +480,10 @@ impl Catalogue {
             Arg::Text(text) => text.clone(),
             Arg::Num(n) => n.to_string(),
             Arg::Date(date) => self.isolate(self.render(&short_date(*date), fallback)),
-            Arg::LongDate(date) => self.isolate(self.render(&long_date(*date), fallback)),
+            Arg::LongDate(date) => match self.dir {
+                Dir::Ltr => self.render(&long_date(*date), fallback),
+                Dir::Rtl => format!("{FSI}{}{PDI}", self.render(&long_date(*date), fallback)),
+            },
             Arg::Ltr(text) => self.isolate(text.clone()),
             Arg::Msg(msg) => self.render(msg, fallback),
             Arg::List(items) => {
@@ -923,7 +929,7 @@ mod tests {
         );
         assert_eq!(
             ar.render(&Msg::new("due").long_date("date", date), &de),
-            "حتى \u{2066}21 نوفمبر 2026\u{2069}"
+            "حتى \u{2068}21 نوفمبر 2026\u{2069}"
         );
         assert_eq!(
             ar.render(&Msg::new("call").ltr("phone", "0221 / 221-28591"), &de),
