@@ -69,8 +69,9 @@ const entries = files.map((url) => ({
   bytes: statSync(join(staging, url)).size,
 }));
 // The app shell: every file the app needs to run offline. PNG icons are only for installing
-// (the browser fetches them from the manifest then), so they are not precached.
-const shell = entries.filter((e) => !e.url.startsWith('/data/') && !/^\/icons\/.*\.png$/.test(e.url));
+// (the browser fetches them from the manifest then), and robots.txt only for crawlers, so
+// neither is precached.
+const shell = entries.filter((e) => !e.url.startsWith('/data/') && !/^\/icons\/.*\.png$/.test(e.url) && e.url !== '/robots.txt');
 const version = sha256(shell.map((e) => `${e.url} ${e.hash}`).join('\n')).slice(0, 16);
 const manifest = { version, shell };
 
