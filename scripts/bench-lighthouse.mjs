@@ -48,14 +48,25 @@ const runs = [];
 try {
   for (let i = 0; i < RUNS; i++) {
     const out = join(tmp, `run-${i + 1}.json`);
-    await run(NODE, [
-      LIGHTHOUSE, `${server.url}/`,
-      '--quiet', '--output=json', `--output-path=${out}`,
-      '--form-factor=mobile', `--only-categories=${CATEGORIES.join(',')}`,
-      `--chrome-flags=${CHROME_FLAGS}`,
-    ], { CHROME_PATH: CHROME });
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    if (report.runtimeError) throw new Error(`lighthouse run ${i + 1}: ${report.runtimeError.code} ${report.runtimeError.message}`);
+    // Lighthouse fails now and then for reasons of its own (NO_NAVSTART, a lost connection to
+    // Chromium): such a run is tried again, twice at most, and said so.
+    let report;
+    for (let attempt = 1; !report; attempt++) {
+      try {
+        await run(NODE, [
+          LIGHTHOUSE, `${server.url}/`,
+          '--quiet', '--output=json', `--output-path=${out}`,
+          '--form-factor=mobile', `--only-categories=${CATEGORIES.join(',')}`,
+          `--chrome-flags=${CHROME_FLAGS}`,
+        ], { CHROME_PATH: CHROME });
+        const parsed = JSON.parse(readFileSync(out, 'utf8'));
+        if (parsed.runtimeError) throw new Error(`${parsed.runtimeError.code} ${parsed.runtimeError.message}`);
+        report = parsed;
+      } catch (error) {
+        console.log(`lighthouse run ${i + 1}, attempt ${attempt} failed: ${String(error.message).split('\n')[0]}`);
+        if (attempt === 3) throw error;
+      }
+    }
     const audit = (id) => report.audits[id]?.numericValue ?? NaN;
     const figures = {
       scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)])),
