@@ -69,11 +69,12 @@ const entries = files.map((url) => ({
   bytes: statSync(join(staging, url)).size,
 }));
 // The app shell: every file the app needs to run offline. PNG icons are only for installing
-// (the browser fetches them from the manifest then), so they are not precached.
-// Catalogues (/lang/) are cached only for the language a family uses, when it is first
-// fetched; they belong to the version like every app file (their keys change with the code).
+// (the browser fetches them from the manifest then), and robots.txt only for crawlers, so
+// neither is precached. Catalogues (/lang/) are cached only for the language a family uses,
+// when it is first fetched; they belong to the version like every app file (their keys change
+// with the code).
 const isCatalogue = (e) => e.url.startsWith('/lang/');
-const shell = entries.filter((e) => !e.url.startsWith('/data/') && !isCatalogue(e) && !/^\/icons\/.*\.png$/.test(e.url));
+const shell = entries.filter((e) => !e.url.startsWith('/data/') && !isCatalogue(e) && !/^\/icons\/.*\.png$/.test(e.url) && e.url !== '/robots.txt');
 const lang = entries.filter(isCatalogue).map(({ url, hash }) => ({ url, hash }));
 const version = sha256([...shell, ...lang].map((e) => `${e.url} ${e.hash}`).join('\n')).slice(0, 16);
 const manifest = { version, shell, lang };
