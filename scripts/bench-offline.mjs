@@ -8,7 +8,7 @@ const RUNS = 10;
 const server = await startServer(process.argv[2] || DIST);
 const browser = await launchBrowser();
 try {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'de-DE' });
   const page = await context.newPage();
   await page.goto(server.url + '/');
   await waitForApp(page);

@@ -25,7 +25,8 @@ use std::time::Duration;
 /// the starting language is there (from the service worker's cache without signal), so that
 /// the first screen never flashes in another language.
 pub fn mount() {
-    leptos::task::spawn_local(async {
+    // Leptos's own executor starts with the mount: until then, the browser's.
+    wasm_bindgen_futures::spawn_local(async {
         let code = crate::i18n::starting_language();
         if let Err(problem) = crate::i18n::show(&code).await {
             leptos::logging::warn!("starting in German, {code} not loaded: {}", problem.key);
@@ -151,6 +152,14 @@ pub fn App() -> impl IntoView {
             _ => view! { <Onboarding prefill=handover_prefill(app) /> }.into_any(),
         }
     };
+
+    // The statewide texts in the language shown, once the directory is there.
+    Effect::new(move |_| {
+        let code = crate::i18n::shown_code();
+        if matches!(app.directory.get(), crate::state::Load::Ready(_)) {
+            app.load_statewide_text(code);
+        }
+    });
 
     // A new screen: move focus to its heading, so screen readers announce it.
     Effect::new(move |previous: Option<Route>| {

@@ -117,7 +117,7 @@ pub async fn show(code: &str) -> Result<(), Msg> {
     })?;
     set_shown(Arc::new(catalogue));
     let url = format!("/lang/{file}");
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         if let Err(error) = crate::platform::service_worker::keep_catalogue(&url).await {
             leptos::logging::warn!("language not kept offline: {error}");
         }

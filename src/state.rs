@@ -40,6 +40,8 @@ pub struct Directory {
     pub index: DirectoryIndex,
     /// Search over its towns.
     pub towns: TownIndex,
+    /// The languages whose statewide texts are merged into `index` (German is always there).
+    pub languages: Vec<String>,
 }
 
 impl PartialEq for Directory {
@@ -198,7 +200,7 @@ impl AppState {
                                 Msg::new("state.new_data_not_stored").msg("error", error.message()),
                             ));
                         }
-                        if file.path == INDEX_URL {
+                        if file.path == INDEX_URL || file.path.starts_with("/data/statewide-") {
                             app.reload_directory();
                         } else if let Some(town) = app.profile.with_untracked(|p| p.town.clone()) {
                             app.load_office_for(&town, true);
@@ -284,7 +286,11 @@ impl AppState {
             let loaded = match fetch::fetch_json::<DirectoryIndex>(INDEX_URL).await {
                 Ok(index) if index.format == FORMAT_VERSION => {
                     let towns = TownIndex::new(&index.towns);
-                    Load::Ready(Arc::new(Directory { index, towns }))
+                    Load::Ready(Arc::new(Directory {
+                        index,
+                        towns,
+                        languages: Vec::new(),
+                    }))
                 }
                 Ok(_) => Load::Failed(Msg::new("state.index_wrong_version")),
                 Err(error) => Load::Failed(error.message()),
@@ -293,6 +299,40 @@ impl AppState {
                 && matches!(directory.get_untracked(), Load::Ready(_)))
             {
                 directory.set(loaded);
+            }
+        });
+    }
+
+    /// Merges the statewide texts (check-ups, deadlines, help lines) in `code` into the
+    /// directory, fetched as `/data/statewide-<code>.json` (kept offline by the service worker);
+    /// without them those texts stay German.
+    pub fn load_statewide_text(&self, code: String) {
+        let Load::Ready(directory) = self.directory.get_untracked() else {
+            return;
+        };
+        if code == kekiz_core::directory::DATA_LANGUAGE || directory.languages.contains(&code) {
+            return;
+        }
+        let app = *self;
+        leptos::task::spawn_local(async move {
+            let path = kekiz_core::directory::statewide_translations_path(&code);
+            match fetch::fetch_json::<kekiz_core::directory::StatewideTranslations>(&path).await {
+                Ok(file) if file.format == FORMAT_VERSION && file.language == code => {
+                    let Load::Ready(current) = app.directory.get_untracked() else {
+                        return;
+                    };
+                    let mut index = current.index.clone();
+                    index.statewide.add_translations(&file);
+                    let mut languages = current.languages.clone();
+                    languages.push(code);
+                    app.directory.set(Load::Ready(Arc::new(Directory {
+                        index,
+                        towns: current.towns.clone(),
+                        languages,
+                    })));
+                }
+                Ok(_) => leptos::logging::warn!("{path}: another format or language"),
+                Err(error) => leptos::logging::warn!("{path} not loaded: {error}"),
             }
         });
     }

@@ -119,7 +119,8 @@ pub async fn kept_paths() -> Result<Vec<String>, PlatformError> {
 pub async fn forget_office_files() -> Result<(), PlatformError> {
     let cache = open().await?;
     for path in kept_paths().await? {
-        if path.starts_with("/data/offices/") {
+        // The office tells where a family lives, the statewide texts' language which it reads.
+        if path.starts_with("/data/offices/") || path.starts_with("/data/statewide-") {
             JsFuture::from(cache.delete_with_str(&path)).await?;
         }
     }
@@ -129,6 +130,18 @@ pub async fn forget_office_files() -> Result<(), PlatformError> {
     for name in names.iter().filter_map(|n| n.as_string()) {
         if name.starts_with("kekiz-data") && name != current {
             JsFuture::from(caches.delete(&name)).await?;
+        }
+        // A kept catalogue tells which language the family reads.
+        if name.starts_with("kekiz-app-") {
+            let app_cache: web_sys::Cache =
+                JsFuture::from(caches.open(&name)).await?.unchecked_into();
+            let requests: js_sys::Array = JsFuture::from(app_cache.keys()).await?.unchecked_into();
+            for request in requests.iter() {
+                let request: web_sys::Request = request.unchecked_into();
+                if request.url().contains("/lang/") {
+                    JsFuture::from(app_cache.delete_with_request(&request)).await?;
+                }
+            }
         }
     }
     Ok(())

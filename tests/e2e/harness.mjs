@@ -13,6 +13,9 @@ export const DIST = join(ROOT, 'dist');
 
 // Flags proven on these machines: no sandbox as root, and no background traffic to Google.
 export const CHROMIUM_ARGS = [
+  // A German browser, as most of the app's tests read German screens; tests of other languages
+  // set the context's locale or pick a language.
+  '--lang=de-DE',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -219,8 +222,8 @@ export function sharedServerAndBrowser({ before, after }) {
   return {
     server: { get url() { return started.url; } },
     browser: {
-      newContext: (options) => launched.newContext(options),
-      newPage: (options) => launched.newPage(options),
+      newContext: (options) => launched.newContext({ locale: 'de-DE', ...options }),
+      newPage: (options) => launched.newPage({ locale: 'de-DE', ...options }),
     },
   };
 }
@@ -233,7 +236,7 @@ export async function servedCopyWithPage(cleanups) {
   const root = copyOfDist();
   const server = await startServer(root);
   const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'de-DE' });
   const page = await context.newPage();
   // Every request of the context, the service worker's included where Chromium reports them.
   const watcher = watch(page, context);

@@ -633,6 +633,8 @@ pub enum DataFile {
     Index(Box<DirectoryIndex>),
     /// `/data/offices/<id>.json`.
     Office(Box<OfficeFile>),
+    /// `/data/statewide-<language>.json`.
+    StatewideText(Box<StatewideTranslations>),
 }
 
 /// Why a data file cannot be used by this version of the app.
@@ -688,18 +690,99 @@ pub const DATA_LANGUAGE: &str = "de";
 /// The path of the town index, which every device keeps.
 pub const INDEX_PATH: &str = "/data/index.json";
 
+/// The statewide texts (check-ups, deadlines, help lines) in one language other than German,
+/// kept out of the index so that a family loads only its own language:
+/// `/data/statewide-<language>.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatewideTranslations {
+    /// The data format ([`FORMAT_VERSION`]).
+    pub format: u32,
+    /// The language code ("tr").
+    pub language: String,
+    /// Field texts by check-up id.
+    #[serde(default)]
+    pub checkups: BTreeMap<String, BTreeMap<String, String>>,
+    /// Field texts by deadline id.
+    #[serde(default)]
+    pub deadlines: BTreeMap<String, BTreeMap<String, String>>,
+    /// Field texts by help line id.
+    #[serde(default)]
+    pub helplines: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// The path of the statewide texts in `language`.
+pub fn statewide_translations_path(language: &str) -> String {
+    format!("/data/statewide-{language}.json")
+}
+
+impl Statewide {
+    /// Takes the translations out of every entry, one file per language (sorted by language).
+    pub fn take_translations(&mut self) -> Vec<StatewideTranslations> {
+        let mut out: BTreeMap<String, StatewideTranslations> = BTreeMap::new();
+        let mut put = |kind: u8, id: &str, translations: Translations| {
+            for (language, fields) in translations {
+                let entry = out
+                    .entry(language.clone())
+                    .or_insert_with(|| StatewideTranslations {
+                        format: FORMAT_VERSION,
+                        language,
+                        ..StatewideTranslations::default()
+                    });
+                let table = match kind {
+                    0 => &mut entry.checkups,
+                    1 => &mut entry.deadlines,
+                    _ => &mut entry.helplines,
+                };
+                table.insert(id.to_owned(), fields);
+            }
+        };
+        for rule in &mut self.checkups {
+            put(0, &rule.id, std::mem::take(&mut rule.translations));
+        }
+        for rule in &mut self.deadlines {
+            put(1, &rule.id, std::mem::take(&mut rule.translations));
+        }
+        for line in &mut self.helplines {
+            put(2, &line.id, std::mem::take(&mut line.translations));
+        }
+        out.into_values().collect()
+    }
+
+    /// Puts the texts of one language's file back into the entries they belong to.
+    pub fn add_translations(&mut self, file: &StatewideTranslations) {
+        let language = &file.language;
+        let add = |translations: &mut Translations, texts: Option<&BTreeMap<String, String>>| {
+            if let Some(texts) = texts {
+                translations.insert(language.clone(), texts.clone());
+            }
+        };
+        for rule in &mut self.checkups {
+            add(&mut rule.translations, file.checkups.get(&rule.id));
+        }
+        for rule in &mut self.deadlines {
+            add(&mut rule.translations, file.deadlines.get(&rule.id));
+        }
+        for line in &mut self.helplines {
+            add(&mut line.translations, file.helplines.get(&line.id));
+        }
+    }
+}
+
 /// Reads the text of the data file at `path` (the town index at [`INDEX_PATH`], else an office
 /// file) with the app's own types: a file that passes may replace a kept copy.
 pub fn parse_data_file(path: &str, text: &str) -> Result<DataFile, DataFileError> {
     let shape = |e: serde_json::Error| DataFileError::Shape(e.to_string());
     let file = if path == INDEX_PATH {
         DataFile::Index(Box::new(serde_json::from_str(text).map_err(shape)?))
+    } else if path.starts_with("/data/statewide-") {
+        DataFile::StatewideText(Box::new(serde_json::from_str(text).map_err(shape)?))
     } else {
         DataFile::Office(Box::new(serde_json::from_str(text).map_err(shape)?))
     };
     let format = match &file {
         DataFile::Index(index) => index.format,
         DataFile::Office(office) => office.format,
+        DataFile::StatewideText(texts) => texts.format,
     };
     if format == FORMAT_VERSION {
         Ok(file)
@@ -713,6 +796,34 @@ mod data_file_tests {
     use super::*;
 
     const OFFICE: &str = r#"{"format":2,"office":{"id":"stadt-x","name":"Jugendamt X","kind":"kreisangehoerige-stadt","kreis":"X","towns":["05000001"],"source":"x.de (2024)","as_of":"2024"},"offers":[{"id":"x-cafe","title":"Café","category":"elterncafe-neu","schedule":{"weekly":[{"day":"mo","opens":"10:00","closes":"12:00"},{"day":"werktags","opens":"9:00","closes":"10:00"}]},"source":"x.de","as_of":"2024"}]}"#;
+
+    #[test]
+    fn statewide_translations_leave_the_index_and_come_back_per_language() {
+        let mut statewide = Statewide {
+            checkups: crate::testdata::checkup_rules(),
+            deadlines: Vec::new(),
+            helplines: Vec::new(),
+        };
+        let german = statewide.checkups[0].description.clone();
+        statewide.checkups[0].translations.insert(
+            "tr".to_owned(),
+            BTreeMap::from([("description".to_owned(), "İlk muayene".to_owned())]),
+        );
+        let files = statewide.take_translations();
+        assert_eq!(files.len(), 1);
+        assert!(statewide.checkups.iter().all(|c| c.translations.is_empty()));
+        let path = statewide_translations_path("tr");
+        let text = serde_json::to_string(&files[0]).expect("serialises");
+        let Ok(DataFile::StatewideText(file)) = parse_data_file(&path, &text) else {
+            panic!("a statewide text file parses as one");
+        };
+        statewide.add_translations(&file);
+        let rule = &statewide.checkups[0];
+        assert_eq!(
+            localized(&rule.translations, "description", &german, "tr"),
+            ("İlk muayene", "tr")
+        );
+    }
 
     #[test]
     fn a_newer_category_or_day_word_degrades_instead_of_rejecting_the_file() {

@@ -172,7 +172,7 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
         );
         files.insert(path, bytes);
     }
-    let statewide = Statewide {
+    let mut statewide = Statewide {
         checkups: data
             .statewide
             .iter()
@@ -197,6 +197,8 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
         .chain(statewide.deadlines.iter().map(|d| d.as_of))
         .chain(statewide.helplines.iter().map(|h| h.as_of));
     newest = newest.max(statewide_dates.flatten().max());
+    // Each language's statewide texts go into a file of their own: a family loads only its own.
+    let translations = statewide.take_translations();
     let mut towns: Vec<Town> = data
         .towns
         .iter()
@@ -239,6 +241,11 @@ pub fn assemble(data: &Dataset) -> Result<Output, BuildError> {
         files: BTreeMap::new(),
     };
     files.insert("index.json".to_owned(), encode("index.json", &index)?);
+    for texts in translations {
+        let name = format!("statewide-{}.json", texts.language);
+        let bytes = encode(&name, &texts)?;
+        files.insert(name, bytes);
+    }
     Ok(Output { files, ..output })
 }
 
