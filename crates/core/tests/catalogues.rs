@@ -144,3 +144,24 @@ fn the_code_names_only_german_keys_and_every_german_key_is_used() {
         "keys in public/lang/de.txt that no code names: {unused:?}"
     );
 }
+
+#[test]
+fn the_static_first_screen_in_index_html_says_what_the_app_says() {
+    let html = fs::read_to_string(root().join("index.html")).expect("index.html");
+    let german = &catalogues()[0];
+    let say = |key: &'static str| german.render(&kekiz_core::i18n::Msg::new(key), german);
+    for key in [
+        "onboarding.title",
+        "onboarding.lead",
+        "app.skip_link",
+        "app.emergency_link",
+        "app.nav.visit",
+        "app.nav.settings",
+    ] {
+        let text = say(key);
+        assert!(
+            html.contains(&format!(">{text}<")),
+            "index.html's static first screen lacks `{key}` = {text}"
+        );
+    }
+}
