@@ -56,7 +56,7 @@ test('U4 marked done folds away, stays done offline, travels in the export and l
   await page.getByText('Erledigt (1) anzeigen').waitFor();
   assert.doesNotMatch(await sectionText(page, 'Vorsorge-Untersuchungen'), /U4/);
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('kekiz.profile')));
-  assert.equal(stored.schema, 3);
+  assert.equal(stored.schema, 4);
   assert.deepEqual(stored.children[0].done, [{ kind: 'checkup', id: 'U4' }]);
 
   // The folded list shows it again, with an optional day.

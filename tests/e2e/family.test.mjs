@@ -94,7 +94,7 @@ test('the town search finds a town by postcode and by a name typed without umlau
   await field.fill('48268');
   await page.getByRole('option', { name: /48268 · Greven/ }).waitFor();
   await field.fill('frondenberg');
-  const first = page.getByRole('option').first();
+  const first = page.getByRole('listbox').getByRole('option').first();
   assert.match(await first.innerText(), /Fröndenberg/);
   // Keyboard alone: arrow down, Enter.
   await field.press('ArrowDown');
@@ -236,7 +236,7 @@ test('storage blocked by the browser: the session still works and the app says i
   mkdirSync(join(dir, 'Default'));
   writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 360, height: 740 },
+    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 360, height: 740 }, locale: 'de-DE',
   });
   const page = context.pages()[0] || (await context.newPage());
   await page.goto(server.url + '/');

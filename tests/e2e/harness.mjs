@@ -124,6 +124,7 @@ export async function launchPersistent(options = {}) {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
+    locale: 'de-DE',
     ...options,
   });
   return { context, dispose: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };

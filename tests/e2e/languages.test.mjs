@@ -117,7 +117,7 @@ test('Ukrainian chosen in settings is kept with the profile and shown in Ukraini
   await onboardAnyLanguage(page, 'Merzenich', /Merzenich/, isoDay(-61));
   await page.goto(server.url + '/#/einstellungen');
   await page.getByRole('heading', { level: 1, name: 'Einstellungen' }).waitFor();
-  await page.getByLabel('Sprache').selectOption('uk');
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('uk');
   await shownIn(page, 'uk');
   await page.getByRole('heading', { level: 1, name: uk['settings.title'] }).waitFor();
   // Focus returns to the picker after the page is made anew in Ukrainian.
