@@ -1992,7 +1992,7 @@ mod tests {
                 "s.toml:1: helpline \"x\", field \"name\": this required field is missing.",
                 "s.toml:1: helpline \"x\", field \"purpose\": this required field is missing.",
                 "s.toml:1: helpline \"x\", field \"phones[1].number\": this required field is missing.",
-                "s.toml:3: helpline \"x\", field \"telefon\": unknown field; did you mean \"phones\"? Fields allowed here: id, name, purpose, phones, web, hours, cost, languages, caveat, source, as_of",
+                "s.toml:3: helpline \"x\", field \"telefon\": unknown field; did you mean \"phones\"? Fields allowed here: id, name, purpose, phones, web, hours, cost, languages, caveat, source, as_of, translations",
                 "s.toml:4: helpline \"x\", field \"phones[0]\": must be a number as a table, e.g. { number = \"112\" }, but is string",
             ]
         );
