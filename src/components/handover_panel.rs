@@ -72,14 +72,18 @@ pub fn HandoverPanel(
             return;
         };
         let today = app.today.get_untracked();
+        let language = crate::i18n::shown_code_untracked();
+        let say = |msg: &kekiz_core::i18n::Msg| crate::i18n::tr(msg);
         let text = calendar_ics(
             &directory.index.statewide,
             born,
-            &label.get_untracked(),
-            &key.get_untracked(),
+            (&label.get_untracked(), &key.get_untracked()),
             today,
             &done.get_untracked(),
-            &|msg| crate::i18n::tr(msg),
+            &kekiz_core::calendar::Words {
+                say: &say,
+                language: &language,
+            },
         );
         if let Err(error) = download::download_text("kekiz-termine.ics", "text/calendar", &text) {
             notice.set(Some(

@@ -8,10 +8,19 @@ use crate::age::BirthInfo;
 use crate::checkup::all_checkups;
 use crate::date::Date;
 use crate::deadline::{all_deadlines, DeadlineWhen};
-use crate::directory::Statewide;
+use crate::directory::{localized, Statewide};
 use crate::done::{is_done, DoneKind, DoneMark};
 use crate::i18n::Msg;
 use crate::words::{date_span_in_words, due_rule_in_words, late_action_in_words};
+
+/// How the calendar speaks: messages in the language shown, and that language's code for the
+/// directory's translated texts.
+pub struct Words<'a> {
+    /// Renders a message in the language shown.
+    pub say: &'a dyn Fn(&Msg) -> String,
+    /// The language shown ("de", "ar").
+    pub language: &'a str,
+}
 
 /// The calendar's product identifier (PRODID).
 pub const PRODID: &str = "-//KeKiz-Begleiter//DE";
@@ -36,12 +45,13 @@ const MAX_LINE_OCTETS: usize = 75;
 pub fn calendar_ics(
     rules: &Statewide,
     birth: Date,
-    child_label: &str,
-    child_key: &str,
+    child: (&str, &str),
     today: Date,
     done: &[DoneMark],
-    say: &dyn Fn(&Msg) -> String,
+    words: &Words<'_>,
 ) -> String {
+    let (child_label, child_key) = child;
+    let say = words.say;
     let label = child_label.trim();
     let key = match uid_part(child_key) {
         key if key.is_empty() => "kind".to_owned(),
@@ -70,8 +80,15 @@ pub fn calendar_ics(
         }
         let id = &checkup.rule.id;
         let mut description = Vec::new();
-        if !checkup.rule.description.trim().is_empty() {
-            description.push(checkup.rule.description.trim().to_owned());
+        let explained = localized(
+            &checkup.rule.translations,
+            "description",
+            &checkup.rule.description,
+            words.language,
+        )
+        .0;
+        if !explained.trim().is_empty() {
+            description.push(explained.trim().to_owned());
         }
         description.push(say(
             &Msg::new("calendar.recommended").msg("span", date_span_in_words(checkup.official))
@@ -126,11 +143,21 @@ pub fn calendar_ics(
                     first: act_by,
                     last: act_by,
                     summary: say(&Msg::new("calendar.act_now_summary")
-                        .text("title", rule.title.trim())
+                        .text(
+                            "title",
+                            localized(&rule.translations, "title", &rule.title, words.language)
+                                .0
+                                .trim(),
+                        )
                         .text("suffix", &suffix)),
                     description: description.join("\n"),
                     reminder: say(&Msg::new("calendar.act_now_reminder")
-                        .text("title", rule.title.trim())
+                        .text(
+                            "title",
+                            localized(&rule.translations, "title", &rule.title, words.language)
+                                .0
+                                .trim(),
+                        )
                         .text("suffix", &suffix)),
                 });
                 continue;
@@ -138,8 +165,15 @@ pub fn calendar_ics(
             _ => continue,
         };
         let mut description = Vec::new();
-        if !rule.description.trim().is_empty() {
-            description.push(rule.description.trim().to_owned());
+        let explained = localized(
+            &rule.translations,
+            "description",
+            &rule.description,
+            words.language,
+        )
+        .0;
+        if !explained.trim().is_empty() {
+            description.push(explained.trim().to_owned());
         }
         description.push(say(&Msg::new("calendar.deadline_line")
             .msg("rule", due_rule_in_words(rule.due))
@@ -155,12 +189,22 @@ pub fn calendar_ics(
             first: date,
             last: date,
             summary: say(&Msg::new("calendar.deadline_summary")
-                .text("title", rule.title.trim())
+                .text(
+                    "title",
+                    localized(&rule.translations, "title", &rule.title, words.language)
+                        .0
+                        .trim(),
+                )
                 .text("suffix", &suffix)),
             description: description.join("\n"),
             reminder: say(&Msg::new("calendar.deadline_reminder")
                 .num("n", i64::from(REMINDER_DAYS_BEFORE))
-                .text("title", rule.title.trim())
+                .text(
+                    "title",
+                    localized(&rule.translations, "title", &rule.title, words.language)
+                        .0
+                        .trim(),
+                )
                 .text("suffix", &suffix)),
         });
     }
@@ -278,6 +322,11 @@ fn fold_line(line: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const GERMAN: Words<'static> = Words {
+        say: &crate::i18n::in_german,
+        language: "de",
+    };
     use crate::checkup::checkup_for;
     use crate::testdata::{d, statewide};
     use icalendar::parser::{read_calendar, unfold, Component};
@@ -380,15 +429,7 @@ mod tests {
         let birth = d("2026-05-03");
         let today = d("2026-06-10");
         let label = "Jürgen-Özgür Ääöüß Mustermann-Großkönig, genannt „Jü“";
-        let ics = calendar_ics(
-            &rules,
-            birth,
-            label,
-            "kind-1",
-            today,
-            &[],
-            &crate::i18n::in_german,
-        );
+        let ics = calendar_ics(&rules, birth, (label, "kind-1"), today, &[], &GERMAN);
         check_wire_format(&ics);
 
         let unfolded = unfold(&ics);
@@ -510,11 +551,10 @@ mod tests {
         let ics = calendar_ics(
             &rules,
             d("2026-05-03"),
-            "Mia",
-            "kind-1",
+            ("Mia", "kind-1"),
             d("2026-05-03"),
             &[],
-            &crate::i18n::in_german,
+            &GERMAN,
         );
         check_wire_format(&ics);
         let unfolded = unfold(&ics);
@@ -543,11 +583,10 @@ mod tests {
             let ics = calendar_ics(
                 &rules,
                 d("2026-05-03"),
-                "Mia",
-                "Kind-1",
+                ("Mia", "Kind-1"),
                 d(today),
                 &[],
-                &crate::i18n::in_german,
+                &GERMAN,
             );
             let unfolded = unfold(&ics);
             let calendar = read_calendar(&unfolded).expect("parses");
@@ -582,11 +621,10 @@ mod tests {
         let other = calendar_ics(
             &rules,
             d("2026-05-03"),
-            "Mia",
-            "kind-2",
+            ("Mia", "kind-2"),
             d("2026-05-03"),
             &[],
-            &crate::i18n::in_german,
+            &GERMAN,
         );
         assert!(!other.contains("kind-1-"));
     }
@@ -597,20 +635,18 @@ mod tests {
         let a = calendar_ics(
             &rules,
             d("2026-05-03"),
-            "",
-            "",
+            ("", ""),
             d("2026-05-10"),
             &[],
-            &crate::i18n::in_german,
+            &GERMAN,
         );
         let b = calendar_ics(
             &rules,
             d("2026-05-03"),
-            "",
-            "",
+            ("", ""),
             d("2026-05-10"),
             &[],
-            &crate::i18n::in_german,
+            &GERMAN,
         );
         assert_eq!(a, b);
         assert!(a.contains("X-WR-CALNAME:KeKiz-Begleiter\r\n"));
@@ -625,11 +661,10 @@ mod tests {
         let ics = calendar_ics(
             &statewide(),
             d("2000-01-01"),
-            "Alt",
-            "kind-1",
+            ("Alt", "kind-1"),
             d("2026-05-03"),
             &[],
-            &crate::i18n::in_german,
+            &GERMAN,
         );
         check_wire_format(&ics);
         assert!(!ics.contains("BEGIN:VEVENT"));
@@ -641,15 +676,7 @@ mod tests {
         let rules = statewide();
         let birth = d("2026-05-03");
         let today = d("2026-12-01");
-        let all = calendar_ics(
-            &rules,
-            birth,
-            "Mia",
-            "kind-1",
-            today,
-            &[],
-            &crate::i18n::in_german,
-        );
+        let all = calendar_ics(&rules, birth, ("Mia", "kind-1"), today, &[], &GERMAN);
         check_wire_format(&all);
         assert!(all.contains("UID:kind-1-u6@kekiz-begleiter\r\n"));
         // Kindergeld's date (30 Nov) has passed: the action sits on the last day of this month.
@@ -662,15 +689,7 @@ mod tests {
         let mut done = Vec::new();
         crate::done::mark_done(&mut done, DoneKind::Checkup, "U6", None);
         crate::done::mark_done(&mut done, DoneKind::Deadline, "kindergeld", None);
-        let marked = calendar_ics(
-            &rules,
-            birth,
-            "Mia",
-            "kind-1",
-            today,
-            &done,
-            &crate::i18n::in_german,
-        );
+        let marked = calendar_ics(&rules, birth, ("Mia", "kind-1"), today, &done, &GERMAN);
         check_wire_format(&marked);
         assert!(
             !marked.contains("kind-1-u6@"),
@@ -684,5 +703,38 @@ mod tests {
             marked.contains("kind-1-elterngeld-jetzt@"),
             "the others stay"
         );
+    }
+
+    #[test]
+    fn the_calendar_speaks_the_language_shown_with_the_datas_translations() {
+        let mut rules = statewide();
+        for rule in &mut rules.deadlines {
+            rule.translations.insert(
+                "tr".to_owned(),
+                std::collections::BTreeMap::from([("title".to_owned(), format!("TR {}", rule.id))]),
+            );
+        }
+        let say = |msg: &Msg| format!("<{}>", crate::i18n::in_german(msg));
+        let words = Words {
+            say: &say,
+            language: "tr",
+        };
+        let ics = calendar_ics(
+            &rules,
+            d("2026-05-03"),
+            ("Mia", "kind-1"),
+            d("2026-05-04"),
+            &[],
+            &words,
+        );
+        let unfolded = unfold(&ics);
+        let first = &rules.deadlines[0].id;
+        assert!(unfolded.contains(&format!("TR {first}")), "{unfolded}");
+        assert!(
+            !unfolded.contains(rules.deadlines[0].title.as_str()),
+            "{unfolded}"
+        );
+        // Every sentence of the app's own went through `say`.
+        assert!(unfolded.contains("SUMMARY:<Frist: TR "), "{unfolded}");
     }
 }
