@@ -3,12 +3,13 @@
 //! Created once by `app::App`; pages read it with [`use_app`]. Rules live in kekiz-core:
 //! this module only loads, stores and hands over.
 
+use crate::platform::fetch::BrowserJson;
 use crate::platform::{clock, fetch, storage};
 use crate::route::Route;
 use kekiz_core::age::BirthInfo;
 use kekiz_core::date::{AsOf, Date};
 use kekiz_core::directory::{
-    parse_data_file, DirectoryIndex, OfficeFile, FORMAT_VERSION, INDEX_PATH,
+    parse_data_file_with, DirectoryIndex, OfficeFile, FORMAT_VERSION, INDEX_PATH,
 };
 use kekiz_core::handover::{parse_handover, Handover};
 use kekiz_core::i18n::Msg;
@@ -191,7 +192,7 @@ impl AppState {
                 }
             };
             for file in files {
-                match parse_data_file(&file.path, &file.text) {
+                match parse_data_file_with(&BrowserJson, &file.path, &file.text) {
                     Ok(_) => {
                         if let Err(error) =
                             crate::platform::data_cache::accept_pending(&file.path).await

@@ -38,14 +38,45 @@ impl FetchError {
     }
 }
 
-/// Fetches `url` (a path on this origin) and parses its body as JSON into `T`.
+/// Fetches `url` (a path on this origin) and reads its body as JSON into `T`: the browser
+/// parses the JSON (`JSON.parse`), serde-wasm-bindgen reads it into the types (a smaller wasm
+/// than parsing with serde_json).
 pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
-    let text = fetch_text(url).await?;
-    serde_json::from_str(&text).map_err(|e| FetchError::Invalid(e.to_string()))
+    let json = answer(url)
+        .await?
+        .json()
+        .map_err(|e| FetchError::Network(describe(&e)))?;
+    let value = JsFuture::from(json)
+        .await
+        .map_err(|e| FetchError::Invalid(describe(&e)))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| FetchError::Invalid(e.to_string()))
 }
 
 /// Fetches `url` (a path on this origin) and returns its body as text.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let text = answer(url)
+        .await?
+        .text()
+        .map_err(|e| FetchError::Network(describe(&e)))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|e| FetchError::Network(describe(&e)))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// The browser's `JSON.parse` with serde-wasm-bindgen, for the core's data file checks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserJson;
+
+impl kekiz_core::directory::JsonReader for BrowserJson {
+    fn read<T: DeserializeOwned>(&self, text: &str) -> Result<T, String> {
+        let value = js_sys::JSON::parse(text).map_err(|e| describe(&e))?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
+}
+
+/// The server's (or the service worker's) answer for `url`, when it is a success.
+async fn answer(url: &str) -> Result<web_sys::Response, FetchError> {
     let window = window().map_err(|e| FetchError::Network(e.to_string()))?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -56,11 +87,5 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
-    let text = response
-        .text()
-        .map_err(|e| FetchError::Network(describe(&e)))?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|e| FetchError::Network(describe(&e)))?;
-    Ok(text.as_string().unwrap_or_default())
+    Ok(response)
 }

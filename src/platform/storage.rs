@@ -101,7 +101,7 @@ pub fn kept_aside() -> Vec<(String, String)> {
                 .map(|text| (key, text))
         })
         .collect();
-    kept.sort();
+    kekiz_core::sort::sort(&mut kept);
     kept
 }
 

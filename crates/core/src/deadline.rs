@@ -198,7 +198,7 @@ pub fn all_deadlines(rules: &[DeadlineRule], birth: BirthInfo, today: Date) -> V
             }
         })
         .collect();
-    list.sort_by(|a, b| match (a.when.date(), b.when.date()) {
+    crate::sort::sort_by(&mut list, |a, b| match (a.when.date(), b.when.date()) {
         (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.rule.id.cmp(&b.rule.id)),
         _ => std::cmp::Ordering::Equal,
     });

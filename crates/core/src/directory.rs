@@ -771,13 +771,39 @@ impl Statewide {
 /// Reads the text of the data file at `path` (the town index at [`INDEX_PATH`], else an office
 /// file) with the app's own types: a file that passes may replace a kept copy.
 pub fn parse_data_file(path: &str, text: &str) -> Result<DataFile, DataFileError> {
-    let shape = |e: serde_json::Error| DataFileError::Shape(e.to_string());
+    parse_data_file_with(&SerdeJson, path, text)
+}
+
+/// Reads JSON text into a type: [`SerdeJson`] natively; the app uses the browser's JSON.parse,
+/// which keeps serde_json's parser out of its wasm.
+pub trait JsonReader {
+    /// The value of `text`, or why it is not JSON of that shape.
+    fn read<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, String>;
+}
+
+/// serde_json as a [`JsonReader`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SerdeJson;
+
+impl JsonReader for SerdeJson {
+    fn read<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// [`parse_data_file`] with another JSON reader: the kind of file follows from its path, and
+/// only this app's data format passes.
+pub fn parse_data_file_with(
+    json: &impl JsonReader,
+    path: &str,
+    text: &str,
+) -> Result<DataFile, DataFileError> {
     let file = if path == INDEX_PATH {
-        DataFile::Index(Box::new(serde_json::from_str(text).map_err(shape)?))
+        DataFile::Index(Box::new(json.read(text).map_err(DataFileError::Shape)?))
     } else if path.starts_with("/data/statewide-") {
-        DataFile::StatewideText(Box::new(serde_json::from_str(text).map_err(shape)?))
+        DataFile::StatewideText(Box::new(json.read(text).map_err(DataFileError::Shape)?))
     } else {
-        DataFile::Office(Box::new(serde_json::from_str(text).map_err(shape)?))
+        DataFile::Office(Box::new(json.read(text).map_err(DataFileError::Shape)?))
     };
     let format = match &file {
         DataFile::Index(index) => index.format,

@@ -30,6 +30,8 @@ pub mod office;
 pub mod profile;
 /// A QR code as SVG, made on the device.
 pub mod qr;
+/// One stable sort for every list (one copy of the sorting code in the wasm).
+pub mod sort;
 #[cfg(test)]
 mod testdata;
 /// Text folding (case, umlauts, ß) for search and sorting.

@@ -167,9 +167,9 @@ pub fn child_view<'a>(
     let by_reach_then_title = |a: &(Reach, String, &Offer), b: &(Reach, String, &Offer)| {
         (a.0, &a.1, &a.2.title, &a.2.id).cmp(&(b.0, &b.1, &b.2.title, &b.2.id))
     };
-    now.sort_by(by_reach_then_title);
-    unknown_age.sort_by(by_reach_then_title);
-    next.sort_by(|a, b| {
+    crate::sort::sort_by(&mut now, by_reach_then_title);
+    crate::sort::sort_by(&mut unknown_age, by_reach_then_title);
+    crate::sort::sort_by(&mut next, |a, b| {
         (a.0, &a.1, a.2, &a.3.title, &a.3.id).cmp(&(b.0, &b.1, b.2, &b.3.title, &b.3.id))
     });
 

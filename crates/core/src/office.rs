@@ -128,7 +128,7 @@ pub fn kreise_with_data(index: &DirectoryIndex) -> Vec<String> {
         .filter(|o| o.file.is_some())
         .map(|o| o.kreis.clone())
         .collect();
-    names.sort();
+    crate::sort::sort(&mut names);
     names.dedup();
     names
 }

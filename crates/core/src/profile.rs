@@ -436,7 +436,7 @@ impl Profile {
             }
         }
         let mut ids: Vec<u32> = self.children.iter().map(|c| c.id).collect();
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
             return Err(InvalidValue::DuplicateChildId(pair[0]).into());
         }

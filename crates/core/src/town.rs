@@ -105,7 +105,7 @@ impl TownIndex {
             .map(|town| {
                 let name = display_name(town).to_owned();
                 let mut postcodes = town.postcodes.clone();
-                postcodes.sort_unstable();
+                crate::sort::sort(&mut postcodes);
                 postcodes.dedup();
                 Entry {
                     ags: town.ags.clone(),
@@ -213,7 +213,7 @@ impl TownIndex {
                 i,
             ));
         }
-        found.sort_unstable();
+        crate::sort::sort(&mut found);
         found
             .into_iter()
             .take(limit)

@@ -177,7 +177,7 @@ pub fn slot_in_words(slot: &WeeklySlot) -> Msg {
             .msg("time", time)
     } else {
         let mut weeks = slot.weeks_of_month.clone();
-        weeks.sort_unstable();
+        crate::sort::sort(&mut weeks);
         weeks.dedup();
         let weeks = weeks
             .iter()
@@ -222,7 +222,7 @@ pub fn schedule_in_words(schedule: &Schedule) -> Vec<Msg> {
                 days.push(other.day);
             }
         }
-        days.sort_unstable();
+        crate::sort::sort(&mut days);
         days.dedup();
         lines.push(
             Msg::new("schedule.weekly")
