@@ -170,7 +170,12 @@ fn DataSettings() -> impl IntoView {
             match outcome {
                 Ok(profile) => {
                     message.set(Some((true, Msg::new("settings.import_done"))));
+                    // The family's language travels with its data.
+                    let language = profile.language.clone();
                     app.save(profile);
+                    if let Some(code) = language {
+                        app.show_language(code);
+                    }
                 }
                 Err(reason) => message.set(Some((
                     false,
