@@ -38,7 +38,7 @@ mod tests {
             let mut ours = items.clone();
             super::sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
             let mut std_sorted = items;
-            std_sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            std_sorted.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, std_sorted);
         }
     }
