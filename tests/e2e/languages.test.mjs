@@ -152,3 +152,19 @@ test('a visit shown in Arabic hands over an Arabic link, and "Besuch beenden" gi
   assert.ok(stored === null || !JSON.parse(stored).language, stored);
   await context.close();
 });
+
+test('Farsi: right to left, and at 320 px neither onboarding nor the family page overflows', async () => {
+  const context = await browser.newContext({ locale: 'fa-IR', viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await shownIn(page, 'fa');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.equal(await overflows(page), false, 'onboarding wider than 320 px');
+  await onboardAnyLanguage(page, 'Lünen', /Lünen/, isoDay(-400));
+  assert.match(await page.locator('main').innerText(), ARABIC);
+  assert.equal(await overflows(page), false, 'family page wider than 320 px');
+  await page.goto(server.url + '/#/notfall');
+  await page.locator('li.helpline').first().waitFor();
+  assert.equal(await overflows(page), false, 'emergency numbers wider than 320 px');
+  await context.close();
+});
