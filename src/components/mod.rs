@@ -13,6 +13,7 @@ pub mod handover_panel;
 pub mod install_card;
 pub mod language_picker;
 pub mod offer_card;
+pub mod schedule_lines;
 pub mod status_bar;
 pub mod storage_notices;
 pub mod town_picker;

@@ -2,6 +2,7 @@
 //! whom, when, where, and "Stand". Used by the family view and the printed page.
 
 use crate::components::as_of::AsOfText;
+use crate::components::schedule_lines::ScheduleLines;
 use crate::i18n::{data_text, t, tr, DATA_LANGUAGE};
 use crate::route::Route;
 use kekiz_core::date::Date;
@@ -19,18 +20,7 @@ pub fn OfferCard(
     #[prop(optional)] fits_from: Option<Date>,
 ) -> impl IntoView {
     let href = Route::Offer(offer.id.to_string()).to_hash();
-    // The free schedule text is the directory's own words: shown as written, in German, after
-    // the weekly slots and before the note on times this version cannot read.
-    let (schedule, more_times): (Vec<_>, Vec<_>) = schedule_in_words(&offer.schedule)
-        .into_iter()
-        .partition(|line| line.key != "schedule.more_times");
-    let schedule_text = offer
-        .schedule
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|text| !text.is_empty())
-        .map(str::to_owned);
+    let schedule = schedule_in_words(&offer.schedule);
     let place = offer
         .place
         .as_ref()
@@ -51,12 +41,8 @@ pub fn OfferCard(
             })}
             <p class="for-whom">{tr(&age_range_in_words_opt(offer.age))} " · " {reach_words}</p>
             {(!description.is_empty()).then(|| view! { <p class="description" lang=description_lang>{description}</p> })}
-            {(!schedule.is_empty() || schedule_text.is_some() || !more_times.is_empty()).then(|| view! {
-                <p class="when">
-                    {schedule.into_iter().map(|line| view! { <span class="line">{tr(&line)}</span> }).collect_view()}
-                    {schedule_text.map(|text| view! { <span class="line" lang=DATA_LANGUAGE>{text}</span> })}
-                    {more_times.into_iter().map(|line| view! { <span class="line">{tr(&line)}</span> }).collect_view()}
-                </p>
+            {(!schedule.is_empty()).then(|| view! {
+                <p class="when"><ScheduleLines lines=schedule /></p>
             })}
             {place.map(|p| view! { <p class="where" lang=DATA_LANGUAGE>{p}</p> })}
             <p class="as-of"><AsOfText as_of=offer.as_of /></p>

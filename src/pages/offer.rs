@@ -3,6 +3,7 @@
 
 use crate::components::as_of::AsOfLine;
 use crate::components::contact_links::ContactLinks;
+use crate::components::schedule_lines::ScheduleLines;
 use crate::i18n::{data_text, t, tr, DATA_LANGUAGE};
 use crate::route::Route;
 use crate::state::{use_app, Load};
@@ -56,18 +57,7 @@ pub fn OfferDetails(id: String) -> impl IntoView {
                 <p>{t("offer.not_loaded")}</p>
             }.into_any(),
             Some(offer) => {
-                // The free schedule text is the directory's own words: shown as written, in German,
-                // after the weekly slots and before the note on times this version cannot read.
-                let (schedule, more_times): (Vec<_>, Vec<_>) = schedule_in_words(&offer.schedule)
-                    .into_iter()
-                    .partition(|line| line.key != "schedule.more_times");
-                let schedule_text = offer
-                    .schedule
-                    .text
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|text| !text.is_empty())
-                    .map(str::to_owned);
+                let schedule = schedule_in_words(&offer.schedule);
                 let place = offer.place.as_ref().map(place_in_words).filter(|p| !p.is_empty());
                 let map = offer.place.as_ref().and_then(map_url);
                 let languages = offer.languages.iter().map(|c| tr(&language_name(c))).collect::<Vec<_>>().join(", ");
@@ -82,14 +72,10 @@ pub fn OfferDetails(id: String) -> impl IntoView {
                         <dt>{t("offer.for_whom")}</dt>
                         <dd>{tr(&age_range_in_words_opt(offer.age))}</dd>
                         <dt>{t("offer.when")}</dt>
-                        <dd>{if schedule.is_empty() && schedule_text.is_none() && more_times.is_empty() {
+                        <dd>{if schedule.is_empty() {
                             view! { <span class="unknown">{t("offer.when_unknown")}</span> }.into_any()
                         } else {
-                            view! {
-                                {schedule.into_iter().map(|line| view! { <span class="line">{tr(&line)}</span> }).collect_view()}
-                                {schedule_text.map(|text| view! { <span class="line" lang=DATA_LANGUAGE>{text}</span> })}
-                                {more_times.into_iter().map(|line| view! { <span class="line">{tr(&line)}</span> }).collect_view()}
-                            }.into_any()
+                            view! { <ScheduleLines lines=schedule /> }.into_any()
                         }}</dd>
                         <dt>{t("offer.where")}</dt>
                         <dd>

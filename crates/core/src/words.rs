@@ -190,11 +190,19 @@ pub fn slot_in_words(slot: &WeeklySlot) -> Msg {
     }
 }
 
-/// A schedule's weekly slots in words, one line each (every-week slots with the same times
-/// share a line: "montags und mittwochs 9:30–11:00 Uhr"), and a note when some slot falls on a
-/// day this version does not know. The schedule's free text (German, from the data) is not in
-/// it: it is shown as the data gives it.
-pub fn schedule_in_words(schedule: &Schedule) -> Vec<Msg> {
+/// One line of a schedule: the app's words, or the directory's own text as written (German).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScheduleLine {
+    /// Weekly slots, or the note on times this version cannot read.
+    Words(Msg),
+    /// The schedule's free text from the data.
+    DataText(String),
+}
+
+/// A schedule in lines: the weekly slots (every-week slots with the same times share a line:
+/// "montags und mittwochs 9:30–11:00 Uhr"), then the data's free text, then a note when some
+/// slot falls on a day this version does not know.
+pub fn schedule_in_words(schedule: &Schedule) -> Vec<ScheduleLine> {
     let mut lines = Vec::new();
     // Slots on a day word this version does not know are left out, and said so, below.
     let mut used: Vec<bool> = schedule
@@ -208,7 +216,7 @@ pub fn schedule_in_words(schedule: &Schedule) -> Vec<Msg> {
             continue;
         }
         if !slot.weeks_of_month.is_empty() {
-            lines.push(slot_in_words(slot));
+            lines.push(ScheduleLine::Words(slot_in_words(slot)));
             continue;
         }
         let mut days = Vec::new();
@@ -224,14 +232,22 @@ pub fn schedule_in_words(schedule: &Schedule) -> Vec<Msg> {
         }
         crate::sort::sort(&mut days);
         days.dedup();
-        lines.push(
+        lines.push(ScheduleLine::Words(
             Msg::new("schedule.weekly")
                 .list("days", days.into_iter().map(weekday_adverb).collect())
                 .msg("time", time_span(&slot.opens, &slot.closes)),
-        );
+        ));
+    }
+    if let Some(text) = schedule
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        lines.push(ScheduleLine::DataText(text.to_owned()));
     }
     if unknown_days {
-        lines.push(Msg::new("schedule.more_times"));
+        lines.push(ScheduleLine::Words(Msg::new("schedule.more_times")));
     }
     lines
 }
@@ -735,6 +751,16 @@ mod tests {
         );
     }
 
+    fn lines(schedule: &Schedule) -> Vec<String> {
+        schedule_in_words(schedule)
+            .iter()
+            .map(|line| match line {
+                ScheduleLine::Words(msg) => in_german(msg),
+                ScheduleLine::DataText(text) => format!("({text})"),
+            })
+            .collect()
+    }
+
     fn slot(day: Weekday, opens: &str, closes: &str, weeks: &[u8]) -> WeeklySlot {
         WeeklySlot {
             day,
@@ -779,14 +805,12 @@ mod tests {
             text: Some(" in den Schulferien geschlossen ".to_owned()),
         };
         assert_eq!(
-            schedule_in_words(&schedule)
-                .iter()
-                .map(in_german)
-                .collect::<Vec<_>>(),
+            lines(&schedule),
             vec![
                 "montags, mittwochs und freitags 9:30–11:00 Uhr",
                 "jeden 1. Dienstag 15:00–16:00 Uhr",
                 "donnerstags 14:00–16:00 Uhr",
+                "(in den Schulferien geschlossen)",
             ]
         );
         assert!(schedule_in_words(&Schedule::default()).is_empty());
@@ -899,10 +923,7 @@ mod tests {
             text: None,
         };
         assert_eq!(
-            schedule_in_words(&schedule)
-                .iter()
-                .map(in_german)
-                .collect::<Vec<_>>(),
+            lines(&schedule),
             [
                 "montags 10:00–12:00 Uhr",
                 "Weitere Zeiten: bitte beim Angebot nachfragen."
