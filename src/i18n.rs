@@ -48,11 +48,6 @@ pub fn shown_code_untracked() -> String {
     shown().with_untracked(|c| c.code.clone())
 }
 
-/// The `dir` of the language shown ("ltr" or "rtl").
-pub fn shown_dir() -> &'static str {
-    shown().with(|c| c.dir.attribute())
-}
-
 /// The app's languages, from the page's `kekiz-languages` meta tag (German when it is missing).
 pub fn languages() -> Vec<Language> {
     let list = LANGUAGES.with(Clone::clone);
@@ -66,11 +61,6 @@ pub fn languages() -> Vec<Language> {
 /// Whether the app has a catalogue for `code`.
 pub fn is_available(code: &str) -> bool {
     languages().iter().any(|l| l.code == code)
-}
-
-/// The language a first visit starts in: the browser's first preferred one the app has.
-pub fn browser_language() -> String {
-    kekiz_core::i18n::preferred_language(&dom::preferred_languages(), &languages()).to_owned()
 }
 
 /// The language the app starts in ([`kekiz_core::i18n::starting_language`]): the stored

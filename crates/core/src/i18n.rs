@@ -249,12 +249,6 @@ impl Msg {
     }
 }
 
-impl From<&'static str> for Msg {
-    fn from(key: &'static str) -> Msg {
-        Msg::new(key)
-    }
-}
-
 /// The words of one language, as read from its catalogue file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
