@@ -121,6 +121,9 @@ pub fn calendar_ics(
 
     for deadline in all_deadlines(&rules.deadlines, BirthInfo::Born(birth), today) {
         let rule = &deadline.rule;
+        let title = localized(&rule.translations, "title", &rule.title, words.language)
+            .0
+            .trim();
         if is_done(done, DoneKind::Deadline, &rule.id) {
             continue;
         }
@@ -143,21 +146,11 @@ pub fn calendar_ics(
                     first: act_by,
                     last: act_by,
                     summary: say(&Msg::new("calendar.act_now_summary")
-                        .text(
-                            "title",
-                            localized(&rule.translations, "title", &rule.title, words.language)
-                                .0
-                                .trim(),
-                        )
+                        .text("title", title)
                         .text("suffix", &suffix)),
                     description: description.join("\n"),
                     reminder: say(&Msg::new("calendar.act_now_reminder")
-                        .text(
-                            "title",
-                            localized(&rule.translations, "title", &rule.title, words.language)
-                                .0
-                                .trim(),
-                        )
+                        .text("title", title)
                         .text("suffix", &suffix)),
                 });
                 continue;
@@ -189,22 +182,12 @@ pub fn calendar_ics(
             first: date,
             last: date,
             summary: say(&Msg::new("calendar.deadline_summary")
-                .text(
-                    "title",
-                    localized(&rule.translations, "title", &rule.title, words.language)
-                        .0
-                        .trim(),
-                )
+                .text("title", title)
                 .text("suffix", &suffix)),
             description: description.join("\n"),
             reminder: say(&Msg::new("calendar.deadline_reminder")
                 .num("n", i64::from(REMINDER_DAYS_BEFORE))
-                .text(
-                    "title",
-                    localized(&rule.translations, "title", &rule.title, words.language)
-                        .0
-                        .trim(),
-                )
+                .text("title", title)
                 .text("suffix", &suffix)),
         });
     }
