@@ -28,7 +28,7 @@ pub fn CheckupList(
                 {checkups.into_iter().map(|checkup| {
                     let status = tr(&checkup_status_in_words(checkup.status));
                     let closes = checkup.closes_soon(today);
-                    let class = format!("checkup status-{:?}", checkup.status).to_lowercase();
+                    let class = format!("checkup status-{:?}", checkup.status).to_ascii_lowercase();
                     let id = checkup.rule.id.clone();
                     let (description, description_lang) = data_text(&checkup.rule.translations, "description", &checkup.rule.description);
                     view! {

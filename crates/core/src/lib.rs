@@ -22,6 +22,8 @@ pub mod form;
 pub mod handover;
 /// Screen words in many languages: catalogues, messages, plural rules, dates.
 pub mod i18n;
+/// Lower case without std's case tables (a smaller wasm).
+mod lowercase;
 /// What one child's page shows: offers now and next, check-ups, deadlines.
 pub mod matching;
 /// Which youth office is responsible for a town, and whether it has published data.

@@ -30,7 +30,7 @@ pub(crate) fn fold(text: &str, umlauts: Umlauts) -> String {
                     out.push(' ');
                 }
                 gap = false;
-                out.extend(c.to_lowercase());
+                crate::lowercase::push_lower(&mut out, c);
                 continue;
             }
             _ => {
