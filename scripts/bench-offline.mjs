@@ -1,7 +1,8 @@
 // Budget check (make bench): how fast the family's page appears when the app starts with no
 // network. A family onboards online once; then, offline, the page is loaded 10 times and each
 // run measures from navigation start (performance.timeOrigin) to the first frame that shows
-// the family's offers with nothing left loading. Prints every run and the median (budget 300 ms).
+// the family's offers with nothing left loading. Prints every run and the median. Budget 100 ms:
+// issue 12 keeps the offline start at or under the 83 ms it measured then (DESIGN.md allows 300).
 import { startServer, launchBrowser, waitForApp, onboard, isoDay, DIST } from '../tests/e2e/harness.mjs';
 
 const RUNS = 10;
@@ -29,9 +30,10 @@ try {
   times.sort((a, b) => a - b);
   const median = (times[RUNS / 2 - 1] + times[RUNS / 2]) / 2;
   console.log(`offline start to the family's offers, ${RUNS} runs (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
-  const verdict = median <= 300 ? 'within budget' : 'OVER BUDGET';
-  console.log(`offline start median: ${median.toFixed(0)} ms (budget 300 ms): ${verdict}`);
-  if (median > 300) process.exitCode = 1;
+  const BUDGET = 100;
+  const verdict = median <= BUDGET ? 'within budget' : 'OVER BUDGET';
+  console.log(`offline start median: ${median.toFixed(0)} ms (budget ${BUDGET} ms): ${verdict}`);
+  if (median > BUDGET) process.exitCode = 1;
 } finally {
   await browser.close();
   await server.dispose();
