@@ -23,8 +23,8 @@ use crate::date::Date;
 use crate::directory::{Ags, Town};
 use crate::done::{DoneKind, DoneMark};
 use crate::i18n::Msg;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use thiserror::Error;
 
 /// The schema version this app writes.
@@ -248,21 +248,61 @@ struct ExportOut<'a> {
     profile: StoredOut<'a>,
 }
 
-/// The export file, for reading (`app` is checked before).
+/// The export file's `app` field, read first: a file without it is not an export.
 #[derive(Deserialize)]
-struct ExportIn {
+struct ExportApp {
+    #[serde(default)]
+    app: Option<String>,
+}
+
+/// The export file around a profile layout `P` (`app` is checked before).
+#[derive(Deserialize)]
+struct InExport<P> {
     /// Read only to check that it is a date.
     #[serde(rename = "exported")]
     _exported: Date,
-    profile: Value,
+    profile: P,
+}
+
+/// The schema number alone, read before the layout it names.
+#[derive(Deserialize)]
+struct SchemaOnly {
+    #[serde(default)]
+    schema: Option<u64>,
+}
+
+/// Where a profile lies in a text: stored on its own, or inside an export file. Every layout is
+/// read straight from the text (a profile is a few KiB), which keeps serde_json's `Value`, and
+/// its code, out of the wasm.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Stored,
+    Export,
+}
+
+impl Place {
+    /// The profile part of `text`, read as the layout `P`.
+    fn read<P: DeserializeOwned>(self, text: &str) -> Result<P, ProfileError> {
+        let read = match self {
+            Place::Stored => serde_json::from_str::<P>(text),
+            Place::Export => serde_json::from_str::<InExport<P>>(text).map(|file| file.profile),
+        };
+        read.map_err(|e| ProfileError::WrongShape(e.to_string()))
+    }
+}
+
+/// Checks that `text` is JSON at all, before any layout is tried on it.
+fn check_json(text: &str) -> Result<(), ProfileError> {
+    serde_json::from_str::<IgnoredAny>(text)
+        .map(|_| ())
+        .map_err(|e| ProfileError::NotJson(e.to_string()))
 }
 
 impl Profile {
     /// Reads the stored JSON of any known schema, migrating older layouts and checking the values.
     pub fn from_stored_json(text: &str) -> Result<Profile, ProfileError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| ProfileError::NotJson(e.to_string()))?;
-        Profile::from_stored_value(value)
+        check_json(text)?;
+        Profile::read_layout(text, Place::Stored)
     }
 
     /// The JSON to store, in the current schema.
@@ -370,21 +410,15 @@ impl Profile {
         }
     }
 
-    fn from_stored_value(value: Value) -> Result<Profile, ProfileError> {
-        let schema = match value.get("schema") {
-            None => {
-                return Err(ProfileError::WrongShape(
-                    "das Feld „schema“ fehlt".to_owned(),
-                ))
-            }
-            Some(v) => v.as_u64().ok_or_else(|| {
-                ProfileError::WrongShape(format!("„schema“ ist keine Versionsnummer: {v}"))
-            })?,
-        };
-        let shape = |e: serde_json::Error| ProfileError::WrongShape(e.to_string());
+    /// Reads the profile at `place` in `text` (known to be JSON) in the layout its schema names.
+    fn read_layout(text: &str, place: Place) -> Result<Profile, ProfileError> {
+        let schema = place
+            .read::<SchemaOnly>(text)?
+            .schema
+            .ok_or_else(|| ProfileError::WrongShape("das Feld „schema“ fehlt".to_owned()))?;
         let profile = match schema {
             2..=4 => {
-                let v2: StoredV2 = serde_json::from_value(value).map_err(shape)?;
+                let v2: StoredV2 = place.read(text)?;
                 Profile {
                     town: v2.town,
                     children: v2.children,
@@ -393,7 +427,7 @@ impl Profile {
                 }
             }
             1 => {
-                let v1: StoredV1 = serde_json::from_value(value).map_err(shape)?;
+                let v1: StoredV1 = place.read(text)?;
                 let birth = match (v1.birth_date, v1.due_date) {
                     (Some(born), _) => Some(BirthInfo::Born(born)),
                     (None, Some(due)) => Some(BirthInfo::Expected(due)),
@@ -476,14 +510,14 @@ pub fn check_import_size(bytes: u64) -> Result<(), ProfileError> {
 /// A text longer than [`MAX_IMPORT_BYTES`] is refused before it is parsed.
 pub fn parse_export(text: &str) -> Result<Profile, ProfileError> {
     check_import_size(u64::try_from(text.len()).unwrap_or(u64::MAX))?;
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ProfileError::NotJson(e.to_string()))?;
-    if value.get("app").and_then(Value::as_str) != Some(EXPORT_APP) {
+    check_json(text)?;
+    let app = serde_json::from_str::<ExportApp>(text)
+        .ok()
+        .and_then(|file| file.app);
+    if app.as_deref() != Some(EXPORT_APP) {
         return Err(ProfileError::NotAnExport);
     }
-    let file: ExportIn =
-        serde_json::from_value(value).map_err(|e| ProfileError::WrongShape(e.to_string()))?;
-    Profile::from_stored_value(file.profile)
+    Profile::read_layout(text, Place::Export)
 }
 
 /// What the app starts with, given the text stored under the profile key (if any).
