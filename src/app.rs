@@ -31,6 +31,9 @@ pub fn mount() {
         if let Err(problem) = crate::i18n::show(&code).await {
             leptos::logging::warn!("starting in German, {code} not loaded: {}", problem.key);
         }
+        // Starting the wasm and drawing the app are two tasks: one long task would block
+        // input on a slow phone for their sum.
+        clock::next_task().await;
         match dom::take_mount_point("app") {
             Ok(root) => leptos::mount::mount_to(root, App).forget(),
             Err(error) => leptos::logging::error!("KeKiz-Begleiter could not start: {error}"),

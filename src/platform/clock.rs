@@ -25,3 +25,20 @@ pub fn millis_until_midnight() -> f64 {
     );
     (midnight.get_time() - now.get_time()).max(1_000.0)
 }
+
+/// Resolves in a new task of the browser's event loop, so that the work before and after it
+/// are two tasks, not one long one (input and paint can come between). Without a window, or
+/// if the browser refuses the timer, it resolves at once.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = crate::platform::window()
+            .ok()
+            .and_then(|window| window.set_timeout_with_callback(&resolve).ok());
+        if scheduled.is_none() {
+            // Resolving cannot fail: it only schedules the waiting code.
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    // The promise never rejects; either way the app goes on.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
