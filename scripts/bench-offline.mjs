@@ -1,8 +1,8 @@
 // Budget check (make bench): how fast the family's page appears when the app starts with no
 // network. A family onboards online once; then, offline, the page is loaded 10 times and each
 // run measures from navigation start (performance.timeOrigin) to the first frame that shows
-// the family's offers with nothing left loading. Prints every run and the median. Budget 100 ms:
-// issue 12 keeps the offline start at or under the 83 ms it measured then (DESIGN.md allows 300).
+// the family's offers with nothing left loading. Prints every run and the median. Budget 100 ms,
+// issue 12's (it measured 83 ms then); DESIGN.md allows 300.
 import { startServer, launchBrowser, waitForApp, onboard, isoDay, DIST } from '../tests/e2e/harness.mjs';
 
 const RUNS = 10;

@@ -663,6 +663,19 @@ mod tests {
         assert!(statewide.helplines.is_empty());
     }
 
+    /// `value` written with its Serialize and read with its Deserialize gives `value` again.
+    fn reads_back_as_written<T>(value: &T)
+    where
+        T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let json = serde_json::to_string(value).expect("writes");
+        assert_eq!(
+            &serde_json::from_str::<T>(&json).expect("reads"),
+            value,
+            "{json}"
+        );
+    }
+
     #[test]
     fn rules_read_as_the_tagged_enums_wrote_them() {
         let late = [
@@ -680,28 +693,14 @@ mod tests {
                 until_months: 72,
             },
         ];
-        for rule in late {
-            let json = serde_json::to_string(&rule).expect("writes");
-            assert_eq!(
-                serde_json::from_str::<LateRule>(&json).expect("reads"),
-                rule,
-                "{json}"
-            );
-        }
+        late.iter().for_each(reads_back_as_written);
         let due = [
             DueRule::DaysAfterBirth(7),
             DueRule::EndOfLifeMonth(3),
             DueRule::EndOfCalendarMonthAfterBirth(6),
             DueRule::MonthsAfterBirth(6),
         ];
-        for rule in due {
-            let json = serde_json::to_string(&rule).expect("writes");
-            assert_eq!(
-                serde_json::from_str::<DueRule>(&json).expect("reads"),
-                rule,
-                "{json}"
-            );
-        }
+        due.iter().for_each(reads_back_as_written);
         // A rule of a newer data file reads as Unknown; a known one lacking a field does not read.
         let newer = r#"{"rule":"paid_twice","months":2,"weeks":3}"#;
         assert_eq!(
